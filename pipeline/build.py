@@ -1,0 +1,239 @@
+"""Render the scenes that need it, several at a time, and report as they go.
+
+The build decides which of the selected scenes are out of date (see
+:mod:`pipeline.state`), checks the system once if anything is to be rendered,
+then runs up to ``jobs`` workers at once, the slowest scenes (by their last
+render time) first. Each start and end is a line in the log; the build ends
+with a summary. Without ``keep_going`` the first failure stops new renders
+from starting (the running ones finish); with it, every scene is tried.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from pipeline import checks
+from pipeline.manifest import Manifest, SceneEntry
+from pipeline.qualities import Quality
+from pipeline.state import Fingerprinter, Paths, read_json, scene_status
+
+
+class BuildError(RuntimeError):
+    """The build could not start (as opposed to a scene that failed)."""
+
+
+@dataclass
+class Job:
+    """One scene to render, and the process rendering it once started."""
+
+    entry: SceneEntry
+    fingerprint: str
+    expected_seconds: float
+    process: subprocess.Popen[bytes] | None = None
+    started: float = 0.0
+    log: TextIO | None = None
+
+
+@dataclass
+class Summary:
+    rendered: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    not_started: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.not_started
+
+
+class Builder:
+    """Brings the outputs of a selection of scenes up to date at one quality."""
+
+    def __init__(
+        self,
+        root: Path,
+        manifest: Manifest,
+        quality: Quality,
+        *,
+        jobs: int = 1,
+        keep_going: bool = False,
+        verbose: bool = False,
+        out: TextIO = sys.stdout,
+    ) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.quality = quality
+        self.paths = Paths(root, quality)
+        self.jobs = max(1, jobs)
+        self.keep_going = keep_going
+        self.verbose = verbose
+        self.out = out
+        self.fingerprinter = Fingerprinter(root, manifest, quality)
+
+    def say(self, line: str) -> None:
+        print(line, file=self.out, flush=True)
+
+    def label(self, entry: SceneEntry) -> str:
+        width = len(str(len(self.manifest.scenes)))
+        return f"[{entry.index:>{width}}/{len(self.manifest.scenes)}] {entry.name} {self.quality.folder}"
+
+    def plan(self, selection: list[SceneEntry]) -> tuple[list[Job], list[SceneEntry]]:
+        """Split ``selection`` into jobs to run (slowest first) and scenes up to date."""
+        pending: list[Job] = []
+        current: list[SceneEntry] = []
+        for entry in selection:
+            fingerprint = self.fingerprinter.fingerprint(entry)
+            if scene_status(self.paths, entry, fingerprint) == "rendered":
+                current.append(entry)
+                continue
+            record = read_json(self.paths.state_file(entry)) or {}
+            expected = float(record.get("render_seconds", float("inf")))
+            pending.append(Job(entry, fingerprint, expected))
+        pending.sort(key=lambda job: (-job.expected_seconds, job.entry.index))
+        return pending, current
+
+    def build(self, selection: list[SceneEntry]) -> Summary:
+        started = time.perf_counter()
+        pending, current = self.plan(selection)
+        summary = Summary(up_to_date=[entry.name for entry in current])
+        if self.verbose:
+            for entry in current:
+                self.say(f"{self.label(entry)} up to date")
+        if pending:
+            problems = checks.find_problems()
+            if problems:
+                raise BuildError(checks.describe(problems))
+            self._run(pending, summary)
+        summary.seconds = time.perf_counter() - started
+        self._report(summary)
+        return summary
+
+    # -- running workers -------------------------------------------------
+
+    def _job_spec(self, job: Job) -> dict[str, object]:
+        entry = job.entry
+        work_root = self.paths.work_root
+        return {
+            "module": entry.module,
+            "scene": entry.name,
+            "quality": self.quality.as_record(),
+            "fingerprint": job.fingerprint,
+            "work_dir": str(work_root / entry.name),
+            "result_file": str(self._result_file(entry)),
+            "state_file": str(self.paths.state_file(entry)),
+            "tex_cache": str(self.paths.tex_cache),
+            "tex_log": str(self.paths.renders / ".cache" / "tex-compilations.log"),
+            "outputs": {
+                key: str(path.relative_to(self.root))
+                for key, path in self.paths.outputs(entry).items()
+            },
+            "verbose": self.verbose,
+        }
+
+    def _result_file(self, entry: SceneEntry) -> Path:
+        return self.paths.work_root / f"{entry.name}.result.json"
+
+    def _start(self, job: Job) -> None:
+        entry = job.entry
+        self._result_file(entry).unlink(missing_ok=True)
+        self.say(f"{self.label(entry)} ...")
+        if self.verbose:
+            stdout = None
+        else:
+            self.paths.log_dir.mkdir(parents=True, exist_ok=True)
+            job.log = self.paths.log_file(entry).open("w", encoding="utf-8")
+            stdout = job.log
+        job.started = time.perf_counter()
+        job.process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline.worker", json.dumps(self._job_spec(job))],
+            cwd=self.root,
+            stdout=stdout,
+            stderr=subprocess.STDOUT if stdout is not None else None,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+
+    def _finish(self, job: Job, summary: Summary) -> None:
+        entry = job.entry
+        if job.log is not None:
+            job.log.close()
+        seconds = time.perf_counter() - job.started
+        result = read_json(self._result_file(entry)) or {}
+        if job.process is not None and job.process.returncode == 0 and result.get("status") == "done":
+            self.say(f"{self.label(entry)} done in {seconds:.1f} s")
+            summary.rendered.append(entry.name)
+            self._result_file(entry).unlink(missing_ok=True)
+            return
+        if result:
+            reason = f"{result.get('error')}: {result.get('message')}"
+        else:
+            code = job.process.returncode if job.process else None
+            reason = f"the render process ended with status {code} and left no result"
+        where = "" if self.verbose else f" (log: {self.paths.log_file(entry).relative_to(self.root)})"
+        self.say(f"{self.label(entry)} FAILED after {seconds:.1f} s: {reason}{where}")
+        if self.verbose and result.get("traceback"):
+            self.say(result["traceback"].rstrip())
+        summary.failed.append((entry.name, reason))
+
+    def _run(self, pending: list[Job], summary: Summary) -> None:
+        queue = list(pending)
+        running: list[Job] = []
+        interrupted: BaseException | None = None
+
+        def stop(signum: int, _frame: object) -> None:
+            raise KeyboardInterrupt(signal.Signals(signum).name)
+
+        previous = signal.signal(signal.SIGTERM, stop)
+        try:
+            while queue or running:
+                while queue and len(running) < self.jobs and (self.keep_going or not summary.failed):
+                    job = queue.pop(0)
+                    self._start(job)
+                    running.append(job)
+                if not running:
+                    break
+                time.sleep(0.05)
+                for job in [j for j in running if j.process and j.process.poll() is not None]:
+                    running.remove(job)
+                    self._finish(job, summary)
+        except KeyboardInterrupt as error:
+            interrupted = error
+            for job in running:
+                if job.process and job.process.poll() is None:
+                    job.process.terminate()
+            for job in running:
+                if job.process:
+                    try:
+                        job.process.wait(timeout=10)
+                    except subprocess.TimeoutExpired:
+                        job.process.kill()
+                shutil.rmtree(self.paths.work_root / job.entry.name, ignore_errors=True)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+        summary.not_started = [job.entry.name for job in queue]
+        if interrupted is not None:
+            self.say("interrupted: finished outputs are kept; unfinished ones render next time")
+            raise interrupted
+
+    def _report(self, summary: Summary) -> None:
+        parts = [
+            f"{len(summary.rendered)} rendered",
+            f"{len(summary.up_to_date)} up to date",
+            f"{len(summary.failed)} failed",
+        ]
+        if summary.not_started:
+            parts.append(f"{len(summary.not_started)} not started")
+        self.say(f"summary: {', '.join(parts)} in {summary.seconds:.1f} s ({self.quality.folder})")
+        for name, reason in summary.failed:
+            self.say(f"  failed: {name}: {reason}")
+        if summary.not_started and not self.keep_going:
+            self.say("  (stopped after the first failure; `make -k` renders the rest anyway)")

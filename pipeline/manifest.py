@@ -1,0 +1,191 @@
+"""The curriculum manifest: which sections and scenes exist, in what order.
+
+``scenes/curriculum.toml`` is the single source of truth. It reads::
+
+    [[section]]
+    number = 1
+    title = "Linear Algebra Data Structures"
+    module = "s01_data_structures"          # scenes/s01_data_structures.py
+
+    [[section.scene]]
+    name = "VectorNorms"                     # the Scene class
+    title = "Vector norms"
+    concept = "The L1, L2, squared L2 and max norms of one vector, and their unit balls."
+
+This module knows nothing of manim: it reads the file and answers questions
+about it (lookups with suggestions, output paths, the entry of one scene).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MANIFEST_PATH = Path("scenes") / "curriculum.toml"
+
+
+class ManifestError(ValueError):
+    """The manifest is malformed, or names something that is not in it."""
+
+
+@dataclass(frozen=True)
+class SceneEntry:
+    """One scene of the curriculum, as the manifest lists it."""
+
+    name: str
+    title: str
+    concept: str
+    section: Section
+    position: int  # 1-based, within its section
+    index: int  # 1-based, within the whole curriculum
+
+    @property
+    def module(self) -> str:
+        """Importable module name, e.g. ``scenes.s01_data_structures``."""
+        return f"scenes.{self.section.module}"
+
+    @property
+    def stem(self) -> str:
+        """File stem of its outputs, e.g. ``04-VectorNorms``."""
+        return f"{self.position:02d}-{self.name}"
+
+    def output_dir(self, quality_dir: Path) -> Path:
+        """Folder of its outputs under one quality's render folder."""
+        return quality_dir / self.section.folder
+
+    def as_record(self) -> dict[str, Any]:
+        """The entry as plain data (what a change to the manifest is judged by)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "concept": self.concept,
+            "position": self.position,
+            "section": self.section.as_record(),
+        }
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the curriculum: a lecture made of scenes."""
+
+    number: int
+    title: str
+    module: str
+    scene_names: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        """Lower-case, hyphenated title: ``linear-algebra-data-structures``."""
+        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+
+    @property
+    def folder(self) -> str:
+        """Its folder name under a quality's render folder, e.g. ``01-linear-algebra-...``."""
+        return f"{self.number:02d}-{self.slug}"
+
+    def module_path(self, root: Path) -> Path:
+        """Path of the Python module that defines its scenes."""
+        return root / "scenes" / f"{self.module}.py"
+
+    def as_record(self) -> dict[str, Any]:
+        return {"number": self.number, "title": self.title, "module": self.module}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The whole curriculum, in order."""
+
+    path: Path
+    sections: tuple[Section, ...]
+    scenes: tuple[SceneEntry, ...]
+
+    def scene(self, name: str) -> SceneEntry:
+        """The entry named ``name``; an unknown name raises with the closest suggestions."""
+        for entry in self.scenes:
+            if entry.name == name:
+                return entry
+        names = [entry.name for entry in self.scenes]
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+        if not close:
+            lowered = {n.lower(): n for n in names}
+            close = [lowered[n] for n in difflib.get_close_matches(name.lower(), lowered, n=3)]
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; `make list` shows them all"
+        raise ManifestError(f"unknown scene {name!r}{hint}")
+
+    def section(self, number: int) -> Section:
+        """The section numbered ``number``; an unknown number names the ones there are."""
+        for section in self.sections:
+            if section.number == number:
+                return section
+        known = ", ".join(str(s.number) for s in self.sections) or "none"
+        raise ManifestError(f"unknown section {number}; the manifest has sections {known}")
+
+    def scenes_of(self, section: Section) -> list[SceneEntry]:
+        return [entry for entry in self.scenes if entry.section == section]
+
+    def module_names(self) -> set[str]:
+        """File names (``s01_data_structures.py``) of the modules that hold scenes."""
+        return {f"{section.module}.py" for section in self.sections}
+
+
+def _require(table: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    if key not in table:
+        raise ManifestError(f"{where}: missing key {key!r}")
+    value = table[key]
+    if not isinstance(value, kind) or (kind is str and not value.strip()):
+        raise ManifestError(f"{where}: {key!r} must be a non-empty {kind.__name__}, got {value!r}")
+    return value
+
+
+def load(root: Path, path: Path | None = None) -> Manifest:
+    """Read and check the manifest of the project at ``root``."""
+    path = path or root / MANIFEST_PATH
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ManifestError(f"no manifest at {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ManifestError(f"{path} is not valid TOML: {error}") from None
+
+    sections: list[Section] = []
+    scenes: list[SceneEntry] = []
+    seen_names: set[str] = set()
+    seen_numbers: set[int] = set()
+    for i, table in enumerate(data.get("section", []), start=1):
+        where = f"{path.name}, section #{i}"
+        number = _require(table, "number", int, where)
+        if number in seen_numbers:
+            raise ManifestError(f"{where}: section number {number} appears twice")
+        seen_numbers.add(number)
+        title = _require(table, "title", str, where)
+        module = _require(table, "module", str, where)
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", module):
+            raise ManifestError(f"{where}: module {module!r} must be a module name like s01_topic")
+        entries = table.get("scene", [])
+        names = tuple(_require(s, "name", str, f"{where}, scene #{j}") for j, s in
+                      enumerate(entries, start=1))
+        section = Section(number, title, module, names)
+        sections.append(section)
+        for position, scene_table in enumerate(entries, start=1):
+            scene_where = f"{where}, scene #{position}"
+            name = scene_table["name"]
+            if not name.isidentifier():
+                raise ManifestError(f"{scene_where}: {name!r} is not a Python class name")
+            if name in seen_names:
+                raise ManifestError(f"{scene_where}: scene {name!r} is listed twice")
+            seen_names.add(name)
+            scenes.append(
+                SceneEntry(
+                    name=name,
+                    title=_require(scene_table, "title", str, scene_where),
+                    concept=_require(scene_table, "concept", str, scene_where),
+                    section=section,
+                    position=position,
+                    index=len(scenes) + 1,
+                )
+            )
+    return Manifest(path=path, sections=tuple(sections), scenes=tuple(scenes))

@@ -1,0 +1,176 @@
+"""Render one scene in a process of its own: ``python -m pipeline.worker JOB_JSON``.
+
+The worker is the only part of the pipeline that imports manim. It renders into
+a private work folder (its own manim media folder), then moves the video, the
+subtitles and the poster frame into place, each with an atomic rename, and
+writes the scene's state record last. A render that fails or is killed leaves
+nothing at a final path, and no state record that claims it is done.
+
+LaTeX output is shared between workers through a cache of compiled SVG files,
+keyed by the full LaTeX source: each formula is compiled once per build, even
+with several workers, because a worker compiles in its own folder and publishes
+the SVG with an atomic rename.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from pipeline.state import write_json_atomically
+
+SEED = 20_240_601
+
+
+def install_shared_tex_cache(cache_dir: Path, log_path: Path | None) -> None:
+    """Route manim's LaTeX compilation through a cache shared by concurrent workers."""
+    import manim.mobject.text.tex_mobject as tex_mobject
+    from manim import config
+    from manim.utils import tex_file_writing
+
+    original = tex_file_writing.tex_to_svg_file
+    cache_dir.mkdir(parents=True, exist_ok=True)
+
+    def cached_tex_to_svg_file(expression: str, environment: str | None = None,
+                               tex_template: Any = None) -> Path:
+        template = tex_template or config["tex_template"]
+        if environment is not None:
+            source = template.get_texcode_for_expression_in_env(expression, environment)
+        else:
+            source = template.get_texcode_for_expression(expression)
+        cached = cache_dir / f"{tex_file_writing.tex_hash(source)}.svg"
+        if cached.exists():
+            return cached
+        private_svg = original(expression, environment, template)
+        temporary = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+        shutil.copyfile(private_svg, temporary)
+        os.replace(temporary, cached)
+        if log_path is not None:
+            with log_path.open("a", encoding="utf-8") as log:
+                log.write(f"{cached.stem}\n")
+        return cached
+
+    tex_mobject.tex_to_svg_file = cached_tex_to_svg_file
+
+
+def save_poster(frame: Any, path: Path) -> None:
+    """Write the RGBA frame array as an RGB PNG."""
+    from PIL import Image
+
+    Image.fromarray(frame).convert("RGB").save(path, format="PNG", optimize=False)
+
+
+def probe_video(path: Path) -> tuple[float, int]:
+    """Duration in seconds and frame count of the video at ``path``."""
+    import av
+
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        frames = stream.frames or sum(1 for _ in container.demux(stream) if _.size)
+        duration = float(container.duration or 0) / 1_000_000
+    return duration, frames
+
+
+def render(job: dict[str, Any]) -> dict[str, Any]:
+    """Render the scene described by ``job`` and install its outputs; return its record."""
+    work = Path(job["work_dir"])
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    started = time.perf_counter()
+
+    random.seed(SEED)
+    import numpy as np
+
+    np.random.seed(SEED)  # noqa: NPY002 - scenes may use the legacy global generator
+
+    from manim import Scene, config, tempconfig
+
+    verbose = job["verbose"]
+    settings = {
+        "media_dir": str(work / "media"),
+        "tex_dir": str(work / "tex"),
+        "text_dir": str(work / "text"),
+        "pixel_width": job["quality"]["pixel_width"],
+        "pixel_height": job["quality"]["pixel_height"],
+        "frame_rate": job["quality"]["frame_rate"],
+        "disable_caching": True,
+        "progress_bar": "display" if verbose else "none",
+        "verbosity": "INFO" if verbose else "ERROR",
+        "seed": SEED,
+        "write_to_movie": True,
+        "format": "mp4",
+    }
+    install_shared_tex_cache(Path(job["tex_cache"]), Path(job["tex_log"]))
+    module = __import__(job["module"], fromlist=[job["scene"]])
+    scene_class = getattr(module, job["scene"], None)
+    if not (isinstance(scene_class, type) and issubclass(scene_class, Scene)):
+        raise LookupError(f"{job['module']} defines no Scene class named {job['scene']!r}")
+
+    with tempconfig(settings):
+        config.output_file = job["scene"]
+        scene = scene_class()
+        scene.render()
+        writer = scene.renderer.file_writer
+        movie = Path(writer.movie_file_path)
+        subtitles = writer.output_plan.subcaption_file
+        poster = work / "poster.png"
+        save_poster(scene.renderer.get_frame(), poster)
+
+    if subtitles is None or not Path(subtitles).exists():
+        subtitles = work / "empty.srt"
+        subtitles.write_text("", encoding="utf-8")
+        print(f"warning: {job['scene']} has no subcaptions; its .srt is empty", file=sys.stderr)
+
+    duration, frames = probe_video(movie)
+    outputs = {key: Path(value) for key, value in job["outputs"].items()}
+    outputs["mp4"].parent.mkdir(parents=True, exist_ok=True)
+    for source, key in ((movie, "mp4"), (Path(subtitles), "srt"), (poster, "png")):
+        os.replace(source, outputs[key])
+
+    record = {
+        "scene": job["scene"],
+        "fingerprint": job["fingerprint"],
+        "outputs": job["outputs"],
+        "duration": duration,
+        "frames": frames,
+        "render_seconds": round(time.perf_counter() - started, 3),
+        "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    write_json_atomically(Path(job["state_file"]), record)
+    shutil.rmtree(work, ignore_errors=True)
+    return record
+
+
+def main(argv: list[str]) -> int:
+    job = json.loads(argv[0])
+    result_file = Path(job["result_file"])
+    try:
+        record = render(job)
+    except BaseException as error:  # noqa: BLE001 - report every failure to the orchestrator
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        traceback.print_exc()
+        message = str(error).strip().splitlines()
+        write_json_atomically(
+            result_file,
+            {
+                "status": "failed",
+                "error": type(error).__name__,
+                "message": message[0] if message else "",
+                "traceback": traceback.format_exc(),
+            },
+        )
+        return 1
+    write_json_atomically(result_file, {"status": "done", "record": record})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
