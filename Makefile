@@ -35,7 +35,8 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
 	@echo "Variables: QUALITY=l|m|h|p|k  S=SceneName  N=section  VERBOSE=1  JOBS=n (or make -jN)"
 
-setup: $(SETUP_STAMP) ## Install what rendering needs (Debian packages, .venv); once
+# SKIP_SETUP=1 uses VENV as it is (the pipeline's tests run make on copies of the project).
+setup: $(if $(SKIP_SETUP),,$(SETUP_STAMP)) ## Install what rendering needs (Debian packages, .venv); once
 
 $(SETUP_STAMP): $(ROOT)/pyproject.toml $(ROOT)/pipeline/bootstrap.py
 	@$(SYSTEM_PYTHON) $(ROOT)/pipeline/bootstrap.py --root $(ROOT) --venv $(VENV)

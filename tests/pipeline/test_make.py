@@ -1,0 +1,306 @@
+"""Real `make` on a copy of the project with the fixture curriculum (tiny quality)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import av
+import pytest
+from PIL import Image
+
+from tests.pipeline.conftest import VENV, Project
+
+SHAPES = "01-fixture-shapes"
+LINES = "02-fixture-lines"
+ALL_STEMS = [(SHAPES, "01-GrowingCircle"), (SHAPES, "02-MovingDot"), (LINES, "01-DrawnLine")]
+
+
+def add_section(project: Project, number: int, module: str, source: str,
+                scenes: list[str], *, first: bool = False) -> None:
+    """Add a scene module and its manifest section to the copy."""
+    project.scene_module(f"{module}.py").write_text(source, encoding="utf-8")
+    table = f'[[section]]\nnumber = {number}\ntitle = "Extra {number}"\nmodule = "{module}"\n'
+    for name in scenes:
+        table += f'\n[[section.scene]]\nname = "{name}"\ntitle = "{name}"\nconcept = "test"\n'
+    manifest = project.scene_module("curriculum.toml")
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(table + "\n" + text if first else text + "\n" + table, encoding="utf-8")
+
+
+def rendered_lines(output: str) -> list[str]:
+    """Names of the scenes a build reported as done."""
+    return [line.split()[1] for line in output.splitlines() if " done in " in line]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_make_renders_every_scene_with_video_subtitles_and_poster(rendered_project: Project):
+    for section, stem in ALL_STEMS:
+        video = rendered_project.output(section, stem, "mp4")
+        with av.open(str(video)) as container:
+            stream = container.streams.video[0]
+            assert (stream.codec_context.width, stream.codec_context.height) == (256, 144)
+            assert sum(1 for _ in container.decode(stream)) >= 3
+        subtitles = rendered_project.output(section, stem, "srt").read_text()
+        assert "00:00:00,000 -->" in subtitles
+        with Image.open(rendered_project.output(section, stem, "png")) as poster:
+            assert poster.size == (256, 144)
+            assert poster.getbbox() is not None  # not an empty black frame
+
+
+def test_progress_lines_and_summary_name_each_scene(project: Project):
+    result = project.make()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "[1/3] GrowingCircle 144p5 ..." in result.stdout
+    assert sorted(rendered_lines(result.stdout)) == ["DrawnLine", "GrowingCircle", "MovingDot"]
+    assert "summary: 3 rendered, 0 up to date, 0 failed" in result.stdout
+    assert "Animation" not in result.stdout + result.stderr  # manim's progress bars stay out
+
+
+def test_second_make_starts_no_manim_and_renders_nothing(rendered_project: Project,
+                                                         tmp_path: Path):
+    before = {p: p.stat().st_mtime_ns for p in rendered_project.outputs()}
+    # A `manim` that leaves a mark if anything imports it shadows the real one.
+    trap = tmp_path / "trap" / "manim"
+    trap.mkdir(parents=True)
+    marker = tmp_path / "manim-was-imported"
+    trap.joinpath("__init__.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\nraise ImportError('trap')\n"
+    )
+    result = rendered_project.make(env={"PYTHONPATH": str(trap.parent)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 rendered, 3 up to date" in result.stdout
+    assert not marker.exists(), "a no-op build imported manim"
+    assert {p: p.stat().st_mtime_ns for p in rendered_project.outputs()} == before
+
+
+def test_editing_one_scene_module_rerenders_only_its_scenes(project: Project):
+    assert project.make().returncode == 0
+    module = project.scene_module("s02_fixture.py")
+    module.write_text(module.read_text() + "\n# a contributor's edit\n")
+    result = project.make()
+    assert result.returncode == 0, result.stdout
+    assert rendered_lines(result.stdout) == ["DrawnLine"]
+    assert "1 rendered, 2 up to date" in result.stdout
+
+
+def test_editing_shared_scene_code_or_lib_rerenders_everything(project: Project):
+    assert project.make().returncode == 0
+    project.scene_module("style.py").write_text("ACCENT = '#ffcc00'\n")
+    assert sorted(rendered_lines(project.make().stdout)) == [
+        "DrawnLine", "GrowingCircle", "MovingDot"]
+    (project.root / "lib" / "extra.py").write_text("ANSWER = 42\n")
+    assert len(rendered_lines(project.make().stdout)) == 3
+
+
+def test_changing_a_manifest_entry_rerenders_that_scene_only(project: Project):
+    assert project.make().returncode == 0
+    manifest = project.scene_module("curriculum.toml")
+    manifest.write_text(manifest.read_text().replace('"A moving dot"', '"A dot on the move"'))
+    assert rendered_lines(project.make().stdout) == ["MovingDot"]
+
+
+def test_another_quality_renders_into_its_own_folder(rendered_project: Project):
+    listing = rendered_project.make("list", "QUALITY=l")
+    assert "renders/480p15" in listing.stdout
+    assert listing.stdout.strip().endswith("3 missing")
+
+
+def test_list_shows_rendered_stale_and_missing(project: Project):
+    assert project.make("section", "N=1").returncode == 0
+    module = project.scene_module("s01_fixture.py")
+    module.write_text(module.read_text() + "\n# changed\n")
+    listing = project.make("list").stdout
+    lines = {line.split()[1]: line for line in listing.splitlines() if line.strip()[:1].isdigit()
+             and "." in line.split()[0]}
+    assert "stale" in lines["GrowingCircle"]
+    assert "stale" in lines["MovingDot"]
+    assert "missing" in lines["DrawnLine"]
+
+
+def test_section_renders_only_that_section(project: Project):
+    result = project.make("section", "N=2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert rendered_lines(result.stdout) == ["DrawnLine"]
+
+
+def test_scene_prints_its_video_and_poster_paths_last(project: Project):
+    result = project.make("scene", "S=MovingDot")
+    assert result.returncode == 0, result.stdout + result.stderr
+    last_two = result.stdout.strip().splitlines()[-2:]
+    assert last_two == [
+        f"renders/144p5/{SHAPES}/02-MovingDot.mp4",
+        f"renders/144p5/{SHAPES}/02-MovingDot.png",
+    ]
+    assert all((project.root / line).exists() for line in last_two)
+
+
+def test_unknown_scene_exits_2_with_a_suggestion_and_no_traceback(project: Project):
+    result = project.make("scene", "S=MovingDt")
+    assert result.returncode == 2
+    assert "unknown scene 'MovingDt'; did you mean MovingDot?" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_unknown_section_and_quality_are_refused_clearly(project: Project):
+    section = project.make("section", "N=9")
+    assert section.returncode == 2
+    assert "unknown section 9; the manifest has sections 1, 2" in section.stderr
+    quality = project.make("list", "QUALITY=z")
+    assert quality.returncode == 2
+    assert "unknown QUALITY 'z'" in quality.stderr
+
+
+FAILING = '''
+from manim import Scene, Square, Create
+
+
+class BrokenScene(Scene):
+    def construct(self) -> None:
+        self.play(Create(Square()), run_time=0.4)
+        raise ValueError("the example matrix is singular (det = 0)")
+'''
+
+
+def test_failing_scene_is_named_with_its_message_and_make_k_renders_the_rest(project: Project):
+    add_section(project, 0, "s00_broken", FAILING, ["BrokenScene"], first=True)
+    result = project.make("-k")
+    assert result.returncode != 0
+    out = result.stdout
+    assert "BrokenScene 144p5 FAILED" in out
+    assert "ValueError: the example matrix is singular (det = 0)" in out
+    assert "Traceback" not in out + result.stderr
+    assert sorted(rendered_lines(out)) == ["DrawnLine", "GrowingCircle", "MovingDot"]
+    assert "3 rendered, 0 up to date, 1 failed" in out
+    assert not list((project.quality_dir / "00-extra-0").glob("*"))
+
+
+def test_failing_scene_without_k_stops_new_renders(project: Project):
+    add_section(project, 0, "s00_broken", FAILING, ["BrokenScene"], first=True)
+    result = project.make("JOBS=1")
+    assert result.returncode != 0
+    assert "not started" in result.stdout
+    assert "make -k" in result.stdout
+
+
+def test_verbose_shows_the_full_traceback(project: Project):
+    add_section(project, 0, "s00_broken", FAILING, ["BrokenScene"], first=True)
+    result = project.make("scene", "S=BrokenScene", "VERBOSE=1")
+    assert result.returncode != 0
+    assert "Traceback (most recent call last)" in result.stdout + result.stderr
+
+
+SLOW = '''
+import os
+import time
+
+from manim import Circle, Create, Scene
+
+
+class SlowScene(Scene):
+    def construct(self) -> None:
+        self.play(Create(Circle()), run_time=1, subcaption="A circle.")
+        if os.environ.get("SLOW_SCENE_HANG"):
+            time.sleep(120)
+        self.wait(0.4)
+'''
+
+
+def test_killed_render_leaves_no_file_at_the_final_path_and_renders_next_time(project: Project):
+    add_section(project, 3, "s03_slow", SLOW, ["SlowScene"])
+    os.environ["SLOW_SCENE_HANG"] = "1"
+    try:
+        make = project.popen("scene", "S=SlowScene")
+        work = project.root / "renders" / ".work" / "144p5" / "SlowScene"
+        deadline = time.monotonic() + 60
+        while not list(work.rglob("*.mp4")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert list(work.rglob("*.mp4")), "the render never got under way"
+        os.killpg(make.pid, signal.SIGKILL)
+        make.wait(timeout=10)
+    finally:
+        del os.environ["SLOW_SCENE_HANG"]
+    folder = project.quality_dir / "03-extra-3"
+    assert not [p for p in folder.glob("*") if not p.name.startswith(".")] if folder.exists() else True
+    assert "missing" in project.make("list").stdout.split("SlowScene")[1].splitlines()[0]
+    again = project.make("scene", "S=SlowScene")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (folder / "01-SlowScene.mp4").exists()
+
+
+def test_parallel_build_is_byte_identical_to_sequential(project: Project, tmp_path: Path):
+    parallel = project.make("-j2")
+    assert parallel.returncode == 0, parallel.stdout
+    first = {p.relative_to(project.root): digest(p) for p in project.outputs()}
+    assert project.make("clean").returncode == 0
+    sequential = project.make("-j1")
+    assert sequential.returncode == 0
+    second = {p.relative_to(project.root): digest(p) for p in project.outputs()}
+    assert len(first) == 9
+    assert first == second
+
+
+def test_parallel_build_runs_two_renders_at_once(project: Project):
+    result = project.make("-j2")
+    lines = result.stdout.splitlines()
+    first_done = next(i for i, line in enumerate(lines) if " done in " in line)
+    assert sum(line.endswith(" ...") for line in lines[:first_done]) == 2
+
+
+def test_clean_removes_the_renders(rendered_project: Project, tmp_path: Path):
+    copy = Project(tmp_path / "copy")
+    subprocess.run(["cp", "-a", str(rendered_project.root), str(copy.root)], check=True)
+    assert copy.make("clean").returncode == 0
+    assert not (copy.root / "renders").exists()
+
+
+def test_help_lists_every_target_with_a_line_each(rendered_project: Project):
+    out = rendered_project.make("help").stdout
+    for target in ("all", "scene", "section", "list", "test", "clean"):
+        assert f"make {target} " in out
+
+
+def test_missing_latex_is_detected_before_rendering_with_the_package_names(
+    project: Project, tmp_path: Path
+):
+    # A PATH with dvisvgm but no LaTeX at all.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("dvisvgm", "python3"):
+        target = subprocess.run(["which", tool], capture_output=True, text=True).stdout.strip()
+        if target:
+            (bin_dir / tool).symlink_to(target)
+    make = subprocess.run(["which", "make"], capture_output=True, text=True).stdout.strip()
+    result = subprocess.run(
+        [make, *project.command()[1:]],
+        cwd=project.root, capture_output=True, text=True, check=False,
+        env={**os.environ, "PATH": str(bin_dir)},
+    )
+    assert result.returncode != 0
+    assert "LaTeX (the `latex` command)" in result.stderr
+    assert "texlive-latex-base" in result.stderr
+    assert not (project.quality_dir / SHAPES).exists()
+
+
+@pytest.mark.parametrize("makeflags, expected", [
+    ("", (None, False)),
+    ("k", (None, True)),
+    ("k -j2 --jobserver-auth=3,4", (2, True)),
+    (" -j2 --jobserver-auth=fifo:/tmp/x", (2, False)),
+    ("ks -- QUALITY=t", (None, True)),
+])
+def test_make_flags_are_read_from_makeflags(makeflags: str, expected: tuple):
+    from pipeline.cli import make_flags
+
+    assert make_flags(makeflags) == expected
+
+
+def test_venv_is_the_one_running_the_tests():
+    assert (VENV / "bin" / "python").exists()
