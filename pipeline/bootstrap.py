@@ -33,6 +33,7 @@ DEBIAN_PACKAGES: dict[str, str] = {
     "texlive-latex-extra": "the standalone and preview classes of manim's template",
     "texlive-fonts-recommended": "the fonts LaTeX formulas are drawn in",
     "dvisvgm": "turns compiled LaTeX into SVG paths",
+    "fonts-dejavu-core": "the font on-screen text is set in",
 }
 
 STAMP_NAME = ".bootstrap-stamp"
@@ -120,8 +121,18 @@ def ensure_venv(root: Path, venv_dir: Path) -> Path:
     say("installing the project and its Python packages into the virtual environment")
     say("  (manim, numpy, scipy, av, jinja2, pytest, hypothesis, ruff; editable install)")
     run_or_fail(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "--progress-bar", "off", "-e", f"{root}[test]"],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--progress-bar",
+            "off",
+            "-e",
+            f"{root}[test]",
+        ],
         what="pip install",
     )
     return python
@@ -143,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     venv_dir = (args.venv or root / ".venv").resolve()
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this runs on the system Python
         fail(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
     packages = dict(DEBIAN_PACKAGES)
     stamp = venv_dir / STAMP_NAME

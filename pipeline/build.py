@@ -84,8 +84,9 @@ class Builder:
         print(line, file=self.out, flush=True)
 
     def label(self, entry: SceneEntry) -> str:
-        width = len(str(len(self.manifest.scenes)))
-        return f"[{entry.index:>{width}}/{len(self.manifest.scenes)}] {entry.name} {self.quality.folder}"
+        total = len(self.manifest.scenes)
+        position = f"[{entry.index:>{len(str(total))}}/{total}]"
+        return f"{position} {entry.name} {self.quality.folder}"
 
     def plan(self, selection: list[SceneEntry]) -> tuple[list[Job], list[SceneEntry]]:
         """Split ``selection`` into jobs to run (slowest first) and scenes up to date."""
@@ -168,7 +169,11 @@ class Builder:
             job.log.close()
         seconds = time.perf_counter() - job.started
         result = read_json(self._result_file(entry)) or {}
-        if job.process is not None and job.process.returncode == 0 and result.get("status") == "done":
+        if (
+            job.process is not None
+            and job.process.returncode == 0
+            and result.get("status") == "done"
+        ):
             self.say(f"{self.label(entry)} done in {seconds:.1f} s")
             summary.rendered.append(entry.name)
             self._result_file(entry).unlink(missing_ok=True)
@@ -178,7 +183,9 @@ class Builder:
         else:
             code = job.process.returncode if job.process else None
             reason = f"the render process ended with status {code} and left no result"
-        where = "" if self.verbose else f" (log: {self.paths.log_file(entry).relative_to(self.root)})"
+        where = (
+            "" if self.verbose else f" (log: {self.paths.log_file(entry).relative_to(self.root)})"
+        )
         self.say(f"{self.label(entry)} FAILED after {seconds:.1f} s: {reason}{where}")
         if self.verbose and result.get("traceback"):
             self.say(result["traceback"].rstrip())
@@ -195,7 +202,9 @@ class Builder:
         previous = signal.signal(signal.SIGTERM, stop)
         try:
             while queue or running:
-                while queue and len(running) < self.jobs and (self.keep_going or not summary.failed):
+                while (
+                    queue and len(running) < self.jobs and (self.keep_going or not summary.failed)
+                ):
                     job = queue.pop(0)
                     self._start(job)
                     running.append(job)

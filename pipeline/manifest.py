@@ -166,8 +166,9 @@ def load(root: Path, path: Path | None = None) -> Manifest:
         if not re.fullmatch(r"[a-z_][a-z0-9_]*", module):
             raise ManifestError(f"{where}: module {module!r} must be a module name like s01_topic")
         entries = table.get("scene", [])
-        names = tuple(_require(s, "name", str, f"{where}, scene #{j}") for j, s in
-                      enumerate(entries, start=1))
+        names = tuple(
+            _require(s, "name", str, f"{where}, scene #{j}") for j, s in enumerate(entries, start=1)
+        )
         section = Section(number, title, module, names)
         sections.append(section)
         for position, scene_table in enumerate(entries, start=1):

@@ -38,8 +38,9 @@ def install_shared_tex_cache(cache_dir: Path, log_path: Path | None) -> None:
     original = tex_file_writing.tex_to_svg_file
     cache_dir.mkdir(parents=True, exist_ok=True)
 
-    def cached_tex_to_svg_file(expression: str, environment: str | None = None,
-                               tex_template: Any = None) -> Path:
+    def cached_tex_to_svg_file(
+        expression: str, environment: str | None = None, tex_template: Any = None
+    ) -> Path:
         template = tex_template or config["tex_template"]
         if environment is not None:
             source = template.get_texcode_for_expression_in_env(expression, environment)
@@ -153,7 +154,7 @@ def main(argv: list[str]) -> int:
     result_file = Path(job["result_file"])
     try:
         record = render(job)
-    except BaseException as error:  # noqa: BLE001 - report every failure to the orchestrator
+    except BaseException as error:  # report every failure to the orchestrator
         if isinstance(error, KeyboardInterrupt):
             raise
         traceback.print_exc()

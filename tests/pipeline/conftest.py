@@ -28,8 +28,9 @@ class Project:
         """Real `make` in the copy, with the project's environment, at the tiny test quality."""
         return ["make", f"VENV={VENV}", "SKIP_SETUP=1", "QUALITY=t", *args]
 
-    def make(self, *args: str, env: dict[str, str] | None = None,
-             timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    def make(
+        self, *args: str, env: dict[str, str] | None = None, timeout: float = 300
+    ) -> subprocess.CompletedProcess[str]:
         """Run make to the end; capture its output."""
         return subprocess.run(
             self.command(*args),
@@ -44,7 +45,11 @@ class Project:
     def popen(self, *args: str) -> subprocess.Popen[str]:
         """Start real `make` in a new process group (so the test can kill all of it)."""
         return subprocess.Popen(
-            self.command(*args), cwd=self.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            self.command(*args),
+            cwd=self.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             start_new_session=True,
         )
 
@@ -61,9 +66,10 @@ class Project:
     def outputs(self) -> list[Path]:
         """Every final output file under the quality folder (not state, logs or scratch)."""
         return sorted(
-            p for p in self.quality_dir.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(
-                self.quality_dir).parts)
+            p
+            for p in self.quality_dir.rglob("*")
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(self.quality_dir).parts)
         )
 
 
@@ -74,8 +80,9 @@ def copy_project(destination: Path) -> Path:
         if (REPO / name).exists():
             shutil.copy2(REPO / name, destination / name)
     for package in ("pipeline", "lib"):
-        shutil.copytree(REPO / package, destination / package,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            REPO / package, destination / package, ignore=shutil.ignore_patterns("__pycache__")
+        )
     scenes = destination / "scenes"
     scenes.mkdir()
     shutil.copy2(REPO / "scenes" / "__init__.py", scenes / "__init__.py")

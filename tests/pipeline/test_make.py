@@ -20,8 +20,15 @@ LINES = "02-fixture-lines"
 ALL_STEMS = [(SHAPES, "01-GrowingCircle"), (SHAPES, "02-MovingDot"), (LINES, "01-DrawnLine")]
 
 
-def add_section(project: Project, number: int, module: str, source: str,
-                scenes: list[str], *, first: bool = False) -> None:
+def add_section(
+    project: Project,
+    number: int,
+    module: str,
+    source: str,
+    scenes: list[str],
+    *,
+    first: bool = False,
+) -> None:
     """Add a scene module and its manifest section to the copy."""
     project.scene_module(f"{module}.py").write_text(source, encoding="utf-8")
     table = f'[[section]]\nnumber = {number}\ntitle = "Extra {number}"\nmodule = "{module}"\n'
@@ -64,8 +71,7 @@ def test_progress_lines_and_summary_name_each_scene(project: Project):
     assert "Animation" not in result.stdout + result.stderr  # manim's progress bars stay out
 
 
-def test_second_make_starts_no_manim_and_renders_nothing(rendered_project: Project,
-                                                         tmp_path: Path):
+def test_second_make_starts_no_manim_and_renders_nothing(rendered_project: Project, tmp_path: Path):
     before = {p: p.stat().st_mtime_ns for p in rendered_project.outputs()}
     # A `manim` that leaves a mark if anything imports it shadows the real one.
     trap = tmp_path / "trap" / "manim"
@@ -95,7 +101,10 @@ def test_editing_shared_scene_code_or_lib_rerenders_everything(project: Project)
     assert project.make().returncode == 0
     project.scene_module("style.py").write_text("ACCENT = '#ffcc00'\n")
     assert sorted(rendered_lines(project.make().stdout)) == [
-        "DrawnLine", "GrowingCircle", "MovingDot"]
+        "DrawnLine",
+        "GrowingCircle",
+        "MovingDot",
+    ]
     (project.root / "lib" / "extra.py").write_text("ANSWER = 42\n")
     assert len(rendered_lines(project.make().stdout)) == 3
 
@@ -118,8 +127,11 @@ def test_list_shows_rendered_stale_and_missing(project: Project):
     module = project.scene_module("s01_fixture.py")
     module.write_text(module.read_text() + "\n# changed\n")
     listing = project.make("list").stdout
-    lines = {line.split()[1]: line for line in listing.splitlines() if line.strip()[:1].isdigit()
-             and "." in line.split()[0]}
+    lines = {
+        line.split()[1]: line
+        for line in listing.splitlines()
+        if line.strip()[:1].isdigit() and "." in line.split()[0]
+    }
     assert "stale" in lines["GrowingCircle"]
     assert "stale" in lines["MovingDot"]
     assert "missing" in lines["DrawnLine"]
@@ -158,7 +170,7 @@ def test_unknown_section_and_quality_are_refused_clearly(project: Project):
     assert "unknown QUALITY 'z'" in quality.stderr
 
 
-FAILING = '''
+FAILING = """
 from manim import Scene, Square, Create
 
 
@@ -166,7 +178,7 @@ class BrokenScene(Scene):
     def construct(self) -> None:
         self.play(Create(Square()), run_time=0.4)
         raise ValueError("the example matrix is singular (det = 0)")
-'''
+"""
 
 
 def test_failing_scene_is_named_with_its_message_and_make_k_renders_the_rest(project: Project):
@@ -197,7 +209,7 @@ def test_verbose_shows_the_full_traceback(project: Project):
     assert "Traceback (most recent call last)" in result.stdout + result.stderr
 
 
-SLOW = '''
+SLOW = """
 import os
 import time
 
@@ -210,7 +222,7 @@ class SlowScene(Scene):
         if os.environ.get("SLOW_SCENE_HANG"):
             time.sleep(120)
         self.wait(0.4)
-'''
+"""
 
 
 def test_killed_render_leaves_no_file_at_the_final_path_and_renders_next_time(project: Project):
@@ -228,7 +240,9 @@ def test_killed_render_leaves_no_file_at_the_final_path_and_renders_next_time(pr
     finally:
         del os.environ["SLOW_SCENE_HANG"]
     folder = project.quality_dir / "03-extra-3"
-    assert not [p for p in folder.glob("*") if not p.name.startswith(".")] if folder.exists() else True
+    assert (
+        not [p for p in folder.glob("*") if not p.name.startswith(".")] if folder.exists() else True
+    )
     assert "missing" in project.make("list").stdout.split("SlowScene")[1].splitlines()[0]
     again = project.make("scene", "S=SlowScene")
     assert again.returncode == 0, again.stdout + again.stderr
@@ -280,7 +294,10 @@ def test_missing_latex_is_detected_before_rendering_with_the_package_names(
     make = subprocess.run(["which", "make"], capture_output=True, text=True).stdout.strip()
     result = subprocess.run(
         [make, *project.command()[1:]],
-        cwd=project.root, capture_output=True, text=True, check=False,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "PATH": str(bin_dir)},
     )
     assert result.returncode != 0
@@ -289,13 +306,16 @@ def test_missing_latex_is_detected_before_rendering_with_the_package_names(
     assert not (project.quality_dir / SHAPES).exists()
 
 
-@pytest.mark.parametrize("makeflags, expected", [
-    ("", (None, False)),
-    ("k", (None, True)),
-    ("k -j2 --jobserver-auth=3,4", (2, True)),
-    (" -j2 --jobserver-auth=fifo:/tmp/x", (2, False)),
-    ("ks -- QUALITY=t", (None, True)),
-])
+@pytest.mark.parametrize(
+    "makeflags, expected",
+    [
+        ("", (None, False)),
+        ("k", (None, True)),
+        ("k -j2 --jobserver-auth=3,4", (2, True)),
+        (" -j2 --jobserver-auth=fifo:/tmp/x", (2, False)),
+        ("ks -- QUALITY=t", (None, True)),
+    ],
+)
 def test_make_flags_are_read_from_makeflags(makeflags: str, expected: tuple):
     from pipeline.cli import make_flags
 

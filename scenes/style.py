@@ -1,0 +1,390 @@
+"""The theme every scene uses: colours, sizes, spacing, timings, number format, builders.
+
+A scene asks this module for every colour, font size, spacing and timing it
+uses, and builds its recurring pieces (a labelled vector, a matrix whose cells
+can be highlighted, a titled panel, a readout bound to a tracker) with the
+builders here, so that every lesson looks like part of one course.
+
+The numbers themselves always come from ``lib``; this module only formats them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    Axes,
+    DecimalNumber,
+    FadeOut,
+    MathTex,
+    Matrix,
+    Mobject,
+    NumberPlane,
+    RoundedRectangle,
+    Scene,
+    SurroundingRectangle,
+    Text,
+    VGroup,
+    VMobject,
+    config,
+)
+
+# -- colours: named for what they mean, not how they look -------------------------------
+
+BACKGROUND = "#0E1116"
+TEXT = "#ECEFF4"
+MUTED = "#7D8794"
+AXIS = "#A7B1BD"
+GRID = "#2A3A4C"
+INPUT = "#58C4DD"  # the example's input: a vector, the first matrix
+INPUT_2 = "#F5A35C"  # a second input: the other matrix, the moving point
+RESULT = "#83C167"  # what is computed from the inputs
+HIGHLIGHT = "#FFD75E"  # what the viewer should look at now
+EIGEN = "#FF6F91"  # eigenvectors and eigenvalues
+EIGEN_2 = "#C792EA"
+ERROR = "#FF5C5C"  # refused input, errors
+
+#: One colour per norm, used in the formulas and in the picture alike.
+NORM_COLOURS = {"l1": "#F5A35C", "l2": "#58C4DD", "squared_l2": "#4DB6AC", "max": "#C792EA"}
+
+# -- type sizes (font points): nothing on screen is smaller than LABEL_SIZE ---------------
+
+TITLE_SIZE = 44
+BODY_SIZE = 34
+LABEL_SIZE = 26  # axis labels and tick numbers: the smallest text in any scene
+MIN_TEXT_SIZE = LABEL_SIZE
+FONT = "DejaVu Sans"
+
+# -- spacing (scene units; the frame is 14.2 x 8) ----------------------------------------
+
+MARGIN = 0.35  # safe margin: nothing important comes closer than this to the frame edge
+BUFF = 0.25  # between a thing and its label
+GAP = 0.5  # between groups
+SAFE_WIDTH = config.frame_width - 2 * MARGIN
+SAFE_HEIGHT = config.frame_height - 2 * MARGIN
+
+# -- timings (seconds) -------------------------------------------------------------------
+
+BEAT = 1.0  # one ordinary animation
+QUICK = 0.5  # a small change, or a repeated step after the first few
+PAUSE = 1.5  # time to read what just appeared
+POSTER_HOLD = 3.0  # the closing summary frame
+
+# -- numbers -----------------------------------------------------------------------------
+
+#: Decimal places per kind of value: the same kind always looks the same.
+DECIMALS = {
+    "value": 2,
+    "coordinate": 2,
+    "norm": 2,
+    "slope": 2,
+    "eigen": 2,
+    "entry": 2,
+    "error": 1,  # as a percentage
+    "ratio": 1,  # as a percentage
+    "count": 0,
+}
+
+
+def _decimals(kind: str) -> int:
+    try:
+        return DECIMALS[kind]
+    except KeyError:
+        raise ValueError(f"unknown number kind {kind!r}; use one of {sorted(DECIMALS)}") from None
+
+
+def fmt(value: float, kind: str = "value") -> str:
+    """Format ``value`` for a formula: integers plainly, others to the kind's decimals.
+
+    Trailing zeros are dropped (``6.1``, not ``6.10``) and a value that rounds to
+    zero never shows a minus sign. Percent kinds (``error``, ``ratio``) are given
+    as fractions and shown as percentages, with a TeX-escaped ``\\%``.
+    """
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"cannot show a non-finite number ({value}) on screen")
+    percent = kind in ("error", "ratio")
+    if percent:
+        value *= 100
+    digits = _decimals(kind)
+    rounded = round(value, digits)
+    if rounded == 0:
+        rounded = 0.0
+    if abs(rounded - round(rounded)) < 10 ** (-digits - 3):
+        shown = str(round(rounded))
+    else:
+        shown = f"{rounded:.{digits}f}".rstrip("0").rstrip(".")
+    return shown + (r"\%" if percent else "")
+
+
+def num(value: float, kind: str = "value") -> str:
+    """:func:`fmt` for a formula: a negative number braced, so TeX sets its minus as a sign.
+
+    ``|{-4}|`` reads as the absolute value of minus four; ``|-4|`` would space the
+    minus as a subtraction.
+    """
+    shown = fmt(value, kind)
+    return f"{{{shown}}}" if shown.startswith("-") else shown
+
+
+def fmt_vector(values: Sequence[float], kind: str = "value") -> str:
+    """A vector as TeX: ``(3, -4)``."""
+    return r"\left(" + ", ".join(num(v, kind) for v in values) + r"\right)"
+
+
+def number(
+    value: float, kind: str = "value", *, color: str = TEXT, size: float = BODY_SIZE
+) -> DecimalNumber:
+    """A DecimalNumber with the kind's fixed decimals, for readouts that change."""
+    return DecimalNumber(
+        float(value),
+        num_decimal_places=_decimals(kind),
+        font_size=size,
+        color=color,
+        include_sign=False,
+    )
+
+
+# -- text --------------------------------------------------------------------------------
+
+
+def text(content: str, *, size: float = BODY_SIZE, color: str = TEXT, **kwargs: Any) -> Text:
+    """Plain words on screen, in the course font."""
+    return Text(content, font=FONT, font_size=size, color=color, **kwargs)
+
+
+def tex(*parts: str, size: float = BODY_SIZE, color: str = TEXT, **kwargs: Any) -> MathTex:
+    """A formula; pass several parts to colour or animate them one by one."""
+    return MathTex(*parts, font_size=size, color=color, **kwargs)
+
+
+def title(content: str) -> Text:
+    """The scene's heading, at the top edge inside the safe margin."""
+    return text(content, size=TITLE_SIZE, weight="BOLD").to_edge(UP, buff=MARGIN)
+
+
+def fit_width(mobject: Mobject, width: float) -> Mobject:
+    """Shrink ``mobject`` to ``width`` if it is wider (never enlarges it)."""
+    if mobject.width > width:
+        mobject.scale_to_fit_width(width)
+    return mobject
+
+
+# -- builders ----------------------------------------------------------------------------
+
+
+def plane(
+    x_range: Sequence[float],
+    y_range: Sequence[float],
+    *,
+    width: float,
+    height: float,
+    ticks: Sequence[float] | None = None,
+) -> NumberPlane:
+    """A coordinate plane in the course style: faint grid, light axes, labelled ``ticks``."""
+    grid = NumberPlane(
+        x_range=x_range,
+        y_range=y_range,
+        x_length=width,
+        y_length=height,
+        background_line_style={"stroke_color": GRID, "stroke_width": 1.5, "stroke_opacity": 1},
+        axis_config={"stroke_color": AXIS, "stroke_width": 2.5},
+        faded_line_ratio=1,
+    )
+    if ticks:
+        labels = {value: tex(num(value), size=LABEL_SIZE, color=AXIS) for value in ticks}
+        grid.add_coordinates(labels, {value: label.copy() for value, label in labels.items()})
+    return grid
+
+
+def axes(
+    x_range: Sequence[float],
+    y_range: Sequence[float],
+    *,
+    width: float,
+    height: float,
+    x_label: str = "x",
+    y_label: str = "y",
+    numbers: bool = True,
+) -> Axes:
+    """Axes in the course style, labelled, with tick numbers at the label size."""
+    axis_config = {
+        "stroke_color": AXIS,
+        "stroke_width": 2.5,
+        "include_tip": True,
+        "tip_length": 0.2,
+        "tip_width": 0.2,
+        "font_size": LABEL_SIZE,
+    }
+    result = Axes(
+        x_range=x_range, y_range=y_range, x_length=width, y_length=height, axis_config=axis_config
+    )
+    if numbers:
+        result.add_coordinates(font_size=LABEL_SIZE)
+        for group in result.coordinate_labels:
+            group.set_color(AXIS)
+    labels = result.get_axis_labels(
+        x_label=tex(x_label, size=LABEL_SIZE, color=AXIS),
+        y_label=tex(y_label, size=LABEL_SIZE, color=AXIS),
+    )
+    result.axis_labels = labels
+    result.add(labels)
+    return result
+
+
+def labelled_vector(
+    grid: Axes, coords: Sequence[float], label: str, *, color: str = INPUT, stroke_width: float = 6
+) -> VGroup:
+    """An arrow from the origin of ``grid`` to ``coords`` with a label beyond its tip."""
+    start = grid.c2p(0, 0)
+    end = grid.c2p(*coords[:2])
+    arrow = Arrow(
+        start,
+        end,
+        buff=0,
+        color=color,
+        stroke_width=stroke_width,
+        max_tip_length_to_length_ratio=0.2,
+    )
+    direction = end - start
+    length = np.linalg.norm(direction)
+    unit = direction / length if length > 0 else RIGHT
+    name = tex(label, color=color)
+    name.next_to(end, unit, buff=BUFF * 0.6)
+    return VGroup(arrow, name)
+
+
+def matrix(
+    values: Any,
+    kind: str = "entry",
+    *,
+    color: str = TEXT,
+    size: float = BODY_SIZE,
+    h_buff: float = 1.1,
+    v_buff: float = 0.8,
+) -> Matrix:
+    """A matrix of formatted numbers; ``get_rows``/``get_columns``/``get_entries`` find cells."""
+    rows = np.atleast_2d(np.asarray(values, dtype=float))
+    strings = [[fmt(v, kind) for v in row] for row in rows]
+    result = Matrix(
+        strings,
+        element_to_mobject=lambda s: MathTex(s, font_size=size, color=color),
+        h_buff=h_buff,
+        v_buff=v_buff,
+        bracket_h_buff=0.15,
+    )
+    result.get_brackets().set_color(color)
+    return result
+
+
+def cell(m: Matrix, i: int, j: int) -> Mobject:
+    """The entry in row ``i``, column ``j`` (0-based) of a matrix built by :func:`matrix`."""
+    return m.get_rows()[i][j]
+
+
+def highlight_box(target: Mobject, color: str = HIGHLIGHT, buff: float = 0.1) -> VMobject:
+    """A rounded outline around ``target``, the course's way of pointing at something."""
+    return SurroundingRectangle(target, color=color, buff=buff, corner_radius=0.08, stroke_width=4)
+
+
+def panel(heading: str, *rows: Mobject, width: float | None = None, color: str = MUTED) -> VGroup:
+    """A titled panel: a heading over rows, in a rounded frame."""
+    head = text(heading, size=LABEL_SIZE + 4, color=color, weight="BOLD")
+    body = VGroup(head, *rows).arrange(DOWN, aligned_edge=LEFT, buff=BUFF * 1.4)
+    frame_width = max(width or 0, body.width + 2 * GAP * 0.8)
+    frame = RoundedRectangle(
+        width=frame_width,
+        height=body.height + 2 * GAP * 0.7,
+        corner_radius=0.2,
+        stroke_color=color,
+        stroke_width=2,
+        fill_color=BACKGROUND,
+        fill_opacity=0.85,
+    )
+    frame.move_to(body)
+    return VGroup(frame, body)
+
+
+def readout(
+    label: str,
+    value: Callable[[], float],
+    kind: str = "value",
+    *,
+    color: str = TEXT,
+    size: float = BODY_SIZE,
+) -> VGroup:
+    """``label`` followed by a number that follows ``value()`` on every frame."""
+    name = tex(label, size=size, color=color)
+    shown = number(value(), kind, color=color, size=size)
+    shown.next_to(name, RIGHT, buff=BUFF * 0.8)
+
+    def follow(mob: DecimalNumber) -> None:
+        mob.set_value(value())
+        mob.next_to(name, RIGHT, buff=BUFF * 0.8)
+
+    shown.add_updater(follow)
+    return VGroup(name, shown)
+
+
+def frame_is_inside_margin(mobject: Mobject) -> bool:
+    """Whether ``mobject`` lies inside the safe area of the frame."""
+    half_w = config.frame_width / 2 - MARGIN
+    half_h = config.frame_height / 2 - MARGIN
+    return bool(
+        mobject.get_left()[0] >= -half_w - 1e-6
+        and mobject.get_right()[0] <= half_w + 1e-6
+        and mobject.get_bottom()[1] >= -half_h - 1e-6
+        and mobject.get_top()[1] <= half_h + 1e-6
+    )
+
+
+# -- the lesson scene --------------------------------------------------------------------
+
+
+class LessonScene(Scene):
+    """A scene of the course: themed background, narrated beats, recorded numbers.
+
+    ``beat`` wraps the animations of one step of the lesson and writes its
+    narration as one subcaption spanning them, so the .srt alone teaches the
+    lesson. ``show`` records each number put on screen under a name, so tests
+    can check it against ``lib``.
+    """
+
+    def setup(self) -> None:
+        self.camera.background_color = BACKGROUND
+        self.beats: list[str] = []
+        self.numbers: dict[str, Any] = {}
+
+    @contextmanager
+    def beat(self, narration: str) -> Iterator[None]:
+        """Narrate the animations played inside the ``with`` block as one subcaption."""
+        start = self.time
+        self.beats.append(narration)
+        yield
+        if self.time <= start:
+            self.wait(BEAT)
+        self.add_subcaption(narration, duration=self.time - start, offset=start - self.time)
+
+    def show(self, name: str, value: Any) -> Any:
+        """Record that ``value`` is shown on screen as ``name``; return it unchanged."""
+        self.numbers[name] = value
+        return value
+
+    def clear_screen(self, *keep: Mobject, run_time: float = QUICK) -> None:
+        """Fade out everything except ``keep``: the screen stays calm between ideas."""
+        leaving = [m for m in self.mobjects if m not in keep]
+        if leaving:
+            self.play(*(FadeOut(m) for m in leaving), run_time=run_time)
+
+    def hold_poster(self) -> None:
+        """Hold the closing summary: the scene's last frame is its poster."""
+        self.wait(POSTER_HOLD)

@@ -1,0 +1,205 @@
+"""Render a scene in-process at a tiny size, with a layout lint watching every beat.
+
+The lint runs after each ``play`` and ``wait``: it finds every text or formula
+on screen (the outermost ones: a matrix's entries count, a formula's glyphs do
+not) and reports any that leaves the frame's safe margin, is set smaller than
+the theme's smallest size, or overlaps another. Each report names the scene,
+the time and the mobjects, so a failure says where to look.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from manim import (
+    DecimalNumber,
+    MarkupText,
+    MathTex,
+    Mobject,
+    Paragraph,
+    Scene,
+    SingleStringMathTex,
+    Text,
+    config,
+    tempconfig,
+)
+
+from pipeline.worker import install_shared_tex_cache, probe_video, save_poster
+from scenes import style
+
+TEXT_TYPES = (Text, MarkupText, Paragraph, SingleStringMathTex, MathTex, DecimalNumber)
+#: Two boxes closer than this (scene units) in both directions count as overlapping.
+OVERLAP_TOLERANCE = 0.02
+#: Font sizes may be this much below the minimum (rounding of glyph heights).
+SIZE_TOLERANCE = 0.9
+
+TINY = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
+
+
+def describe(mobject: Mobject) -> str:
+    """A short, recognisable name for a mobject: its type, its text, where it is."""
+    if isinstance(mobject, Text | MarkupText):
+        content = getattr(mobject, "original_text", mobject.text)
+    elif isinstance(mobject, DecimalNumber):
+        content = f"{mobject.get_value():g}"
+    elif isinstance(mobject, SingleStringMathTex):
+        content = mobject.tex_string
+    else:
+        content = ""
+    x, y, _ = mobject.get_center()
+    content = content if len(content) <= 40 else content[:37] + "..."
+    return f"{type(mobject).__name__}({content!r}) at ({x:.2f}, {y:.2f})"
+
+
+def is_visible(mobject: Mobject) -> bool:
+    family = mobject.family_members_with_points()
+    if not family or (mobject.width < 1e-3 and mobject.height < 1e-3):
+        return False
+    return any(
+        float(np.max(m.get_fill_opacity())) > 0.05 or float(np.max(m.get_stroke_opacity())) > 0.05
+        for m in family
+        if hasattr(m, "get_fill_opacity")
+    )
+
+
+def texts_on_screen(scene: Scene) -> list[Mobject]:
+    """The outermost visible text and formula mobjects the scene shows now."""
+    found: list[Mobject] = []
+
+    def visit(mobject: Mobject) -> None:
+        if isinstance(mobject, TEXT_TYPES):
+            if is_visible(mobject):
+                found.append(mobject)
+            return
+        for child in mobject.submobjects:
+            visit(child)
+
+    for mobject in scene.mobjects:
+        visit(mobject)
+    return found
+
+
+def font_size_of(mobject: Mobject) -> float | None:
+    try:
+        return float(mobject.font_size)
+    except (AttributeError, ZeroDivisionError, TypeError):
+        return None
+
+
+def overlap(a: Mobject, b: Mobject) -> bool:
+    ax0, ay0 = a.get_corner(np.array([-1, -1, 0]))[:2]
+    ax1, ay1 = a.get_corner(np.array([1, 1, 0]))[:2]
+    bx0, by0 = b.get_corner(np.array([-1, -1, 0]))[:2]
+    bx1, by1 = b.get_corner(np.array([1, 1, 0]))[:2]
+    width = min(ax1, bx1) - max(ax0, bx0)
+    height = min(ay1, by1) - max(ay0, by0)
+    return width > OVERLAP_TOLERANCE and height > OVERLAP_TOLERANCE
+
+
+def layout_problems(scene: Scene) -> list[str]:
+    """Every text leaving the safe margin, set too small, or overlapping another, now."""
+    name = type(scene).__name__
+    when = f"{name} at t={scene.time:.2f}s"
+    problems = []
+    texts = texts_on_screen(scene)
+    for mobject in texts:
+        if not style.frame_is_inside_margin(mobject):
+            problems.append(f"{when}: {describe(mobject)} leaves the safe frame")
+        size = font_size_of(mobject)
+        if size is not None and size < style.MIN_TEXT_SIZE * SIZE_TOLERANCE:
+            problems.append(
+                f"{when}: {describe(mobject)} is set at {size:.0f} pt, below the smallest "
+                f"size {style.MIN_TEXT_SIZE} pt"
+            )
+    for a, b in itertools.combinations(texts, 2):
+        if overlap(a, b):
+            problems.append(f"{when}: {describe(a)} overlaps {describe(b)}")
+    return problems
+
+
+def with_layout_lint(scene_class: type[Scene]) -> type[Scene]:
+    """A subclass of ``scene_class`` that runs the layout lint after every play and wait."""
+
+    class Linted(scene_class):  # type: ignore[valid-type, misc]
+        def setup(self) -> None:
+            super().setup()
+            self.layout_problems: list[str] = []
+            self._seen: set[str] = set()
+
+        def play(self, *args: Any, **kwargs: Any) -> None:
+            super().play(*args, **kwargs)
+            for problem in layout_problems(self):
+                what = problem.split(": ", 1)[1]  # reported once, at the first time seen
+                if what not in self._seen:
+                    self._seen.add(what)
+                    self.layout_problems.append(problem)
+
+    Linted.__name__ = scene_class.__name__
+    Linted.__qualname__ = scene_class.__qualname__
+    return Linted
+
+
+@dataclass
+class Render:
+    """What one render left: the scene object, its files, and what the lint found."""
+
+    scene: Any
+    video: Path
+    subtitles: Path | None
+    poster: Path
+    duration: float
+    frames: int
+    layout_problems: list[str] = field(default_factory=list)
+
+    @property
+    def poster_pixels(self) -> np.ndarray:
+        from PIL import Image
+
+        with Image.open(self.poster) as image:
+            return np.asarray(image.convert("RGB"), dtype=np.int16)
+
+
+def render(
+    scene_class: type[Scene],
+    media_dir: Path,
+    tex_cache: Path,
+    *,
+    lint: bool = True,
+    quality: dict[str, int] | None = None,
+) -> Render:
+    """Render ``scene_class`` into ``media_dir`` with real manim, LaTeX and encoding."""
+    install_shared_tex_cache(tex_cache, None)
+    cls = with_layout_lint(scene_class) if lint else scene_class
+    settings = {
+        "media_dir": str(media_dir),
+        "tex_dir": str(media_dir / "tex"),
+        "text_dir": str(media_dir / "text"),
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "ERROR",
+        "seed": 1,
+        **(quality or TINY),
+    }
+    with tempconfig(settings):
+        config.output_file = scene_class.__name__
+        scene = cls()
+        scene.render()
+        writer = scene.renderer.file_writer
+        video = Path(writer.movie_file_path)
+        subtitles = writer.output_plan.subcaption_file
+        poster = media_dir / f"{scene_class.__name__}.png"
+        save_poster(scene.renderer.get_frame(), poster)
+    duration, frames = probe_video(video)
+    return Render(
+        scene=scene,
+        video=video,
+        subtitles=Path(subtitles) if subtitles and Path(subtitles).exists() else None,
+        poster=poster,
+        duration=duration,
+        frames=frames,
+        layout_problems=list(getattr(scene, "layout_problems", [])),
+    )
