@@ -1,0 +1,74 @@
+"""The numbers each scene shows are the ones lib computes for its inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from manim import MathTex, Text
+
+from lib import linalg
+from scenes.style import fmt, num
+from tests.scenes.conftest import scene_class
+from tests.scenes.harness import render, texts_on_screen
+
+pytestmark = pytest.mark.render
+
+
+def final_screen_text(scene) -> str:
+    """Every string of text and formula on the scene's last frame, joined."""
+    parts = []
+    for mobject in texts_on_screen(scene):
+        if isinstance(mobject, MathTex):
+            parts.append(mobject.get_tex_string())
+        elif isinstance(mobject, Text):
+            parts.append(mobject.original_text)
+    return "\n".join(parts)
+
+
+def variant(name: str, **inputs):
+    """A subclass of scene ``name`` with other inputs, as a lecturer would make it."""
+    return type(name, (scene_class(name),), inputs)
+
+
+def assert_frames_differ(first, second) -> None:
+    difference = np.abs(first.poster_pixels - second.poster_pixels).mean()
+    assert difference > 1.0, "changing the input left the poster frame unchanged"
+
+
+# -- VectorNorms ----------------------------------------------------------------------
+
+
+def expected_norms(vector) -> dict:
+    return {
+        "l1": linalg.l1_norm(vector),
+        "l2": linalg.l2_norm(vector),
+        "squared_l2": linalg.squared_l2_norm(vector),
+        "max": linalg.max_norm(vector),
+        **{f"unit_{n}": tuple(linalg.normalize(vector, n)) for n in ("l1", "l2", "max")},
+    }
+
+
+def check_vector_norms(result, vector) -> None:
+    shown = result.scene.numbers
+    for name, value in expected_norms(vector).items():
+        assert shown[name] == pytest.approx(value), name
+    screen = final_screen_text(result.scene)
+    for name in ("l1", "l2", "max"):
+        assert f"= {num(shown[name], 'norm')}" in screen, f"{name} not on the poster"
+        for component in shown[f"unit_{name}"]:
+            assert num(component, "coordinate") in screen
+    assert f"= {num(shown['squared_l2'])}" in screen
+
+
+def test_vector_norms_shows_the_norms_lib_computes(rendered):
+    result = rendered("VectorNorms")
+    check_vector_norms(result, (3.0, -4.0))
+    assert fmt(result.scene.numbers["l1"]) == "7"
+    assert fmt(result.scene.numbers["l2"], "norm") == "5"
+
+
+def test_vector_norms_follows_a_changed_vector(rendered, tmp_path, tex_cache):
+    changed = render(variant("VectorNorms", vector=(1.0, 2.0)), tmp_path, tex_cache)
+    check_vector_norms(changed, (1.0, 2.0))
+    assert changed.layout_problems == []
+    assert_frames_differ(rendered("VectorNorms"), changed)
