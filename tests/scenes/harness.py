@@ -203,3 +203,24 @@ def render(
         frames=frames,
         layout_problems=list(getattr(scene, "layout_problems", [])),
     )
+
+
+def final_screen_text(scene: Scene) -> str:
+    """Every string of text and formula on the scene's last frame, joined."""
+    parts = []
+    for mobject in texts_on_screen(scene):
+        if isinstance(mobject, MathTex):
+            parts.append(mobject.get_tex_string())
+        elif isinstance(mobject, Text):
+            parts.append(mobject.original_text)
+    return "\n".join(parts)
+
+
+def variant(scene_class: type[Scene], **inputs: Any) -> type[Scene]:
+    """A subclass of ``scene_class`` with other inputs, as a lecturer would make it."""
+    return type(scene_class.__name__, (scene_class,), inputs)
+
+
+def assert_frames_differ(first: Render, second: Render) -> None:
+    difference = np.abs(first.poster_pixels - second.poster_pixels).mean()
+    assert difference > 1.0, "changing the input left the poster frame unchanged"

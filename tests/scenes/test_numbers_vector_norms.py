@@ -1,38 +1,15 @@
-"""The numbers each scene shows are the ones lib computes for its inputs."""
+"""VectorNorms shows the norms lib computes for its vector, and follows a changed one."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
-from manim import MathTex, Text
 
 from lib import linalg
 from scenes.style import fmt, num
 from tests.scenes.conftest import scene_class
-from tests.scenes.harness import render, texts_on_screen
+from tests.scenes.harness import assert_frames_differ, final_screen_text, render, variant
 
 pytestmark = pytest.mark.render
-
-
-def final_screen_text(scene) -> str:
-    """Every string of text and formula on the scene's last frame, joined."""
-    parts = []
-    for mobject in texts_on_screen(scene):
-        if isinstance(mobject, MathTex):
-            parts.append(mobject.get_tex_string())
-        elif isinstance(mobject, Text):
-            parts.append(mobject.original_text)
-    return "\n".join(parts)
-
-
-def variant(name: str, **inputs):
-    """A subclass of scene ``name`` with other inputs, as a lecturer would make it."""
-    return type(name, (scene_class(name),), inputs)
-
-
-def assert_frames_differ(first, second) -> None:
-    difference = np.abs(first.poster_pixels - second.poster_pixels).mean()
-    assert difference > 1.0, "changing the input left the poster frame unchanged"
 
 
 # -- VectorNorms ----------------------------------------------------------------------
@@ -68,7 +45,7 @@ def test_vector_norms_shows_the_norms_lib_computes(rendered):
 
 
 def test_vector_norms_follows_a_changed_vector(rendered, tmp_path, tex_cache):
-    changed = render(variant("VectorNorms", vector=(1.0, 2.0)), tmp_path, tex_cache)
+    changed = render(variant(scene_class("VectorNorms"), vector=(1.0, 2.0)), tmp_path, tex_cache)
     check_vector_norms(changed, (1.0, 2.0))
     assert changed.layout_problems == []
     assert_frames_differ(rendered("VectorNorms"), changed)
