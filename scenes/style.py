@@ -87,6 +87,7 @@ DECIMALS = {
     "coordinate": 2,
     "norm": 2,
     "slope": 2,
+    "approach": 3,  # points closing in on a limit: 2.001, and their slopes: 6.001
     "eigen": 2,
     "entry": 2,
     "error": 1,  # as a percentage
@@ -201,9 +202,21 @@ def plane(
         faded_line_ratio=1,
     )
     if ticks:
-        labels = {value: tex(num(value), size=LABEL_SIZE, color=AXIS) for value in ticks}
-        grid.add_coordinates(labels, {value: label.copy() for value, label in labels.items()})
+        grid.add_coordinates(tick_labels(ticks), tick_labels(ticks))
     return grid
+
+
+def tick_labels(values: Sequence[float], kind: str = "value") -> dict[float, MathTex]:
+    """Tick labels formatted like every other number: ``{2: "2", -1: "-1"}`` as formulas."""
+    return {float(v): tex(num(v, kind), size=LABEL_SIZE, color=AXIS) for v in values}
+
+
+def ticks_of(axis_range: Sequence[float]) -> list[float]:
+    """The tick values of ``(start, stop, step)``, without 0 (the axes' crossing)."""
+    start, stop, step = axis_range[0], axis_range[1], axis_range[2]
+    count = round((stop - start) / step)
+    values = (start + i * step for i in range(count + 1))
+    return [round(v, 10) for v in values if abs(v) > 1e-12]
 
 
 def axes(
@@ -223,15 +236,12 @@ def axes(
         "include_tip": True,
         "tip_length": 0.2,
         "tip_width": 0.2,
-        "font_size": LABEL_SIZE,
     }
     result = Axes(
         x_range=x_range, y_range=y_range, x_length=width, y_length=height, axis_config=axis_config
     )
     if numbers:
-        result.add_coordinates(font_size=LABEL_SIZE)
-        for group in result.coordinate_labels:
-            group.set_color(AXIS)
+        result.add_coordinates(tick_labels(ticks_of(x_range)), tick_labels(ticks_of(y_range)))
     labels = result.get_axis_labels(
         x_label=tex(x_label, size=LABEL_SIZE, color=AXIS),
         y_label=tex(y_label, size=LABEL_SIZE, color=AXIS),
