@@ -19,6 +19,7 @@ from manim import (
     DecimalNumber,
     MarkupText,
     MathTex,
+    Matrix,
     Mobject,
     Paragraph,
     Scene,
@@ -71,6 +72,10 @@ def texts_on_screen(scene: Scene) -> list[Mobject]:
     found: list[Mobject] = []
 
     def visit(mobject: Mobject) -> None:
+        if isinstance(mobject, Matrix):  # its entries are text; its brackets are not
+            for entry in mobject.get_entries():
+                visit(entry)
+            return
         if isinstance(mobject, TEXT_TYPES):
             if is_visible(mobject):
                 found.append(mobject)
