@@ -25,7 +25,7 @@ QUALITY ?= h
 PIPELINE = cd $(ROOT) && $(PYTHON) -m pipeline
 BUILD_FLAGS = $(if $(VERBOSE),--verbose) $(if $(JOBS),--jobs $(JOBS))
 
-.PHONY: all help setup scene section list test refresh-posters lint clean distclean
+.PHONY: all help setup scene section list test bench refresh-posters lint clean distclean
 
 all: setup ## Render every scene of the curriculum (QUALITY=h, 1080p60)
 	@$(PIPELINE) build --quality $(QUALITY) $(BUILD_FLAGS)
@@ -54,6 +54,9 @@ list: setup ## Sections and scenes with their state: rendered, stale, missing
 
 test: setup ## Run the test suite (renders scenes at a tiny size)
 	@cd $(ROOT) && $(PYTHON) -m pytest $(PYTEST_ARGS)
+
+bench: setup ## Benchmark against plain manim and the encoder (long; BENCH_ARGS=--help)
+	@cd $(ROOT) && $(PYTHON) -m bench.run $(BENCH_ARGS)
 
 refresh-posters: setup ## After reviewing a render: update the reference posters (S= for one)
 	@cd $(ROOT) && $(PYTHON) -m tests.scenes.refresh_posters $(S)

@@ -14,9 +14,11 @@ the SVG with an atomic rename.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import random
+import resource
 import shutil
 import sys
 import time
@@ -46,16 +48,22 @@ def install_shared_tex_cache(cache_dir: Path, log_path: Path | None) -> None:
             source = template.get_texcode_for_expression_in_env(expression, environment)
         else:
             source = template.get_texcode_for_expression(expression)
-        cached = cache_dir / f"{tex_file_writing.tex_hash(source)}.svg"
+        key = tex_file_writing.tex_hash(source)
+        cached = cache_dir / f"{key}.svg"
         if cached.exists():
             return cached
-        private_svg = original(expression, environment, template)
-        temporary = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-        shutil.copyfile(private_svg, temporary)
-        os.replace(temporary, cached)
+        # One worker compiles a formula; another that wants it meanwhile waits for it.
+        with (cache_dir / f".{key}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if cached.exists():
+                return cached
+            private_svg = original(expression, environment, template)
+            temporary = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+            shutil.copyfile(private_svg, temporary)
+            os.replace(temporary, cached)
         if log_path is not None:
             with log_path.open("a", encoding="utf-8") as log:
-                log.write(f"{cached.stem}\n")
+                log.write(f"{key}\n")
         return cached
 
     tex_mobject.tex_to_svg_file = cached_tex_to_svg_file
@@ -142,6 +150,7 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         "duration": duration,
         "frames": frames,
         "render_seconds": round(time.perf_counter() - started, 3),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     write_json_atomically(Path(job["state_file"]), record)

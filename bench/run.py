@@ -1,0 +1,472 @@
+"""Benchmark the render pipeline against plain manim and the encoder's ceiling, in one run.
+
+``make bench`` (or ``python -m bench.run``) measures, on fresh copies of the project:
+
+1. the whole curriculum at preview quality, ours (``make -j2``) against plain
+   ``manim render`` of every scene one after another: the wall-time ratio;
+   and at full quality, the build's aggregate frames per second against item 4;
+2. a no-op ``make``: seconds, and whether any process imported manim;
+3. a one-module edit: seconds, and which scenes rendered again;
+4. the encode ceiling: a bare PyAV libx264 encode (manim's settings) of the very
+   frames the full-quality build produced, in frames per second;
+5. LaTeX compilations in a fresh build against the number of distinct formulas;
+6. a lecture's remux join against a re-encode of the same scenes (when lectures exist);
+7. the peak resident memory of a render worker at full quality.
+
+Timings repeat (``--repeats``, fewer for the long full-quality build) and report the
+median and the spread. Results print as a table and are written as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from fractions import Fraction
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline import manifest as manifest_module  # noqa: E402
+from pipeline.qualities import quality  # noqa: E402
+from pipeline.state import Paths, read_json  # noqa: E402
+
+COPIED = ("Makefile", "pyproject.toml", "pipeline", "lib", "scenes")
+
+
+# -- project copies and commands ----------------------------------------------------------
+
+
+def fresh_copy(destination: Path, fixture: Path | None) -> Path:
+    """A copy of the project (or of it with the fixture curriculum) with no renders."""
+    if destination.exists():
+        shutil.rmtree(destination)
+    destination.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(source, destination / name)
+    if fixture is not None:
+        scenes = destination / "scenes"
+        for path in scenes.glob("s[0-9]*.py"):
+            path.unlink()
+        for path in fixture.iterdir():
+            if path.suffix in (".py", ".toml"):
+                shutil.copy2(path, scenes / path.name)
+    return destination
+
+
+def make(
+    project: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[float, subprocess.CompletedProcess[str]]:
+    """Run real make in ``project`` with this interpreter's environment; time it."""
+    command = ["make", f"VENV={sys.prefix}", "SKIP_SETUP=1", *args]
+    started = time.perf_counter()
+    result = subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return seconds, result
+
+
+def plain_manim(project: Path, letter: str, media: Path) -> float:
+    """Render every scene with the plain ``manim render`` command, one after another."""
+    manifest = manifest_module.load(project)
+    manim = Path(sys.executable).with_name("manim")
+    env = {**os.environ, "PYTHONPATH": str(project)}
+    q = quality(letter)
+    flags = (
+        [f"-q{letter}"]
+        if letter in "lmhpk"
+        else ["-r", f"{q.pixel_width},{q.pixel_height}", "--fps", str(q.frame_rate)]
+    )
+    started = time.perf_counter()
+    for entry in manifest.scenes:
+        module = project / "scenes" / f"{entry.section.module}.py"
+        command = [str(manim), "render", *flags, "--media_dir", str(media), str(module), entry.name]
+        result = subprocess.run(
+            command, cwd=project, capture_output=True, text=True, env=env, check=False
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"plain manim failed on {entry.name}:\n{result.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+def rendered_names(output: str) -> list[str]:
+    return [line.split()[1] for line in output.splitlines() if " done in " in line]
+
+
+def spread(values: list[float]) -> dict[str, Any]:
+    """Median, min and max of repeated measurements."""
+    return {
+        "median": statistics.median(values),
+        "min": min(values),
+        "max": max(values),
+        "runs": [round(v, 3) for v in values],
+    }
+
+
+@contextmanager
+def manim_trap(directory: Path) -> Iterator[tuple[dict[str, str], Path]]:
+    """A PYTHONPATH whose ``manim`` leaves a mark when imported (and refuses to load)."""
+    package = directory / "trap" / "manim"
+    package.mkdir(parents=True, exist_ok=True)
+    marker = directory / "manim-imported"
+    marker.unlink(missing_ok=True)
+    package.joinpath("__init__.py").write_text(
+        f"open({str(marker)!r}, 'w').close()\nraise ImportError('manim trap')\n"
+    )
+    yield {"PYTHONPATH": str(package.parent)}, marker
+
+
+# -- measurements -------------------------------------------------------------------------
+
+
+def build_records(project: Path, letter: str) -> list[dict[str, Any]]:
+    paths = Paths(project, quality(letter))
+    manifest = manifest_module.load(project)
+    return [read_json(paths.state_file(entry)) or {} for entry in manifest.scenes]
+
+
+def latex_counts(project: Path) -> dict[str, int]:
+    cache = project / "renders" / ".cache"
+    log = cache / "tex-compilations.log"
+    compilations = len(log.read_text().split()) if log.exists() else 0
+    distinct = len(list((cache / "tex").glob("*.svg")))
+    return {"compilations": compilations, "distinct_formulas": distinct}
+
+
+def encode_ceiling(videos: list[Path], width: int, height: int, rate: int) -> dict[str, Any]:
+    """Encode the frames of ``videos`` again with manim's settings; time only the encoding."""
+    import av
+
+    encode_seconds = 0.0
+    frames = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        output = av.open(str(Path(scratch) / "ceiling.mp4"), mode="w")
+        stream = output.add_stream("libx264", rate=rate, options={"crf": "23"})
+        stream.pix_fmt = "yuv420p"
+        stream.width, stream.height = width, height
+        time_base = Fraction(1, rate)
+        for video in videos:
+            with av.open(str(video)) as source:
+                for decoded in source.decode(video=0):
+                    pixels = decoded.to_ndarray(format="rgba")
+                    started = time.perf_counter()
+                    frame = av.VideoFrame.from_ndarray(pixels, format="rgba")
+                    frame.pts, frame.time_base = frames, time_base
+                    for packet in stream.encode(frame):
+                        output.mux(packet)
+                    encode_seconds += time.perf_counter() - started
+                    frames += 1
+        started = time.perf_counter()
+        for packet in stream.encode():
+            output.mux(packet)
+        output.close()
+        encode_seconds += time.perf_counter() - started
+    return {
+        "frames": frames,
+        "seconds": encode_seconds,
+        "fps": frames / encode_seconds if encode_seconds else 0.0,
+    }
+
+
+def lecture_assembly(project: Path, letter: str) -> dict[str, Any] | None:
+    """Remux join of the longest section against a libx264 re-encode of the same scenes."""
+    if importlib.util.find_spec("pipeline.lectures") is None:
+        return None
+    import av
+
+    paths = Paths(project, quality(letter))
+    manifest = manifest_module.load(project)
+    section = max(manifest.sections, key=lambda s: len(manifest.scenes_of(s)))
+    videos = [paths.outputs(entry)["mp4"] for entry in manifest.scenes_of(section)]
+    lecture = paths.quality_dir / f"{section.folder}.mp4"
+    lecture.unlink(missing_ok=True)
+    started = time.perf_counter()
+    make(project, "lectures", f"QUALITY={letter}")
+    remux = time.perf_counter() - started
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as scratch:
+        output = av.open(str(Path(scratch) / "reencoded.mp4"), mode="w")
+        first = av.open(str(videos[0]))
+        context = first.streams.video[0].codec_context
+        stream = output.add_stream(
+            "libx264", rate=int(first.streams.video[0].average_rate), options={"crf": "23"}
+        )
+        stream.pix_fmt, stream.width, stream.height = "yuv420p", context.width, context.height
+        first.close()
+        pts = 0
+        for video in videos:
+            with av.open(str(video)) as source:
+                for frame in source.decode(video=0):
+                    frame.pts, frame.time_base = pts, Fraction(1, stream.codec_context.rate)
+                    pts += 1
+                    for packet in stream.encode(frame):
+                        output.mux(packet)
+        for packet in stream.encode():
+            output.mux(packet)
+        output.close()
+    reencode = time.perf_counter() - started
+    return {
+        "section": section.folder,
+        "scenes": len(videos),
+        "remux_seconds": remux,
+        "reencode_seconds": reencode,
+        "ratio": reencode / remux if remux else 0.0,
+    }
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    fast, full = args.fast_quality, args.full_quality
+    fixture = Path(args.fixture).resolve() if args.fixture else None
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    results: dict[str, Any] = {"machine": machine()}
+    say = print
+
+    def timed(label: str, action: Callable[[], float]) -> float:
+        seconds = action()
+        say(f"  {label}: {seconds:.1f} s")
+        return seconds
+
+    try:
+        say(f"1. whole curriculum at {quality(fast).folder}: ours (make -j2) vs plain manim")
+        ours, plain = [], []
+        for repeat in range(args.repeats):
+            project = fresh_copy(work / "fast", fixture)
+            order = ("ours", "plain") if repeat % 2 == 0 else ("plain", "ours")
+            for who in order:
+                if who == "ours":
+                    ours.append(
+                        timed("ours", lambda p=project: make(p, "-j2", f"QUALITY={fast}")[0])
+                    )
+                else:
+                    media = work / f"plain-media-{repeat}"
+                    plain.append(timed("plain", lambda p=project, m=media: plain_manim(p, fast, m)))
+                    shutil.rmtree(media, ignore_errors=True)
+        results["fast"] = {
+            "quality": quality(fast).folder,
+            "scenes": len(manifest_module.load(project).scenes),
+            "ours_seconds": spread(ours),
+            "plain_seconds": spread(plain),
+            "ratio": statistics.median(plain) / statistics.median(ours),
+            "target_ratio": 1.85,
+        }
+        results["latex"] = latex_counts(project)
+
+        say("2. no-op make")
+        noop, imported = [], False
+        with manim_trap(work) as (env, marker):
+            for _ in range(max(3, args.repeats)):
+                seconds, result = make(project, f"QUALITY={fast}", env=env)
+                noop.append(seconds)
+                imported = imported or marker.exists() or bool(rendered_names(result.stdout))
+        results["noop"] = {
+            "seconds": spread(noop),
+            "manim_started": imported,
+            "target_seconds": 1.0,
+        }
+        say(f"  median {statistics.median(noop):.3f} s, manim started: {imported}")
+
+        say("3. one module edited")
+        manifest = manifest_module.load(project)
+        section = min(manifest.sections, key=lambda s: len(manifest.scenes_of(s)))
+        module = section.module_path(project)
+        module.write_text(module.read_text() + "\n# edited by the benchmark\n")
+        seconds, result = make(project, "-j2", f"QUALITY={fast}")
+        expected = sorted(e.name for e in manifest.scenes_of(section))
+        results["one_edit"] = {
+            "module": module.name,
+            "seconds": seconds,
+            "rerendered": sorted(rendered_names(result.stdout)),
+            "expected": expected,
+        }
+        say(f"  {module.name}: {seconds:.1f} s, re-rendered {results['one_edit']['rerendered']}")
+
+        say(f"4-5, 7. whole curriculum at {quality(full).folder} (make -j2), encode ceiling")
+        full_runs, frames = [], 0
+        for _ in range(args.full_repeats):
+            project_full = fresh_copy(work / "full", fixture)
+            full_runs.append(
+                timed("ours", lambda p=project_full: make(p, "-j2", f"QUALITY={full}")[0])
+            )
+        records = build_records(project_full, full)
+        frames = sum(int(r.get("frames", 0)) for r in records)
+        q = quality(full)
+        videos = [project_full / r["outputs"]["mp4"] for r in records]
+        ceiling = encode_ceiling(videos, q.pixel_width, q.pixel_height, q.frame_rate)
+        build_fps = frames / statistics.median(full_runs)
+        results["full"] = {
+            "quality": q.folder,
+            "frames": frames,
+            "seconds": spread(full_runs),
+            "fps": build_fps,
+            "ceiling_fps": ceiling["fps"],
+            "fraction_of_ceiling": build_fps / ceiling["fps"] if ceiling["fps"] else 0.0,
+            "target_fraction": 0.9,
+            "per_scene": {
+                r["scene"]: {
+                    "frames": r["frames"],
+                    "seconds": r["render_seconds"],
+                    "peak_rss_mib": r.get("peak_rss_mib"),
+                }
+                for r in records
+            },
+        }
+        results["ceiling"] = ceiling
+        results["latex_full"] = latex_counts(project_full)
+        results["memory"] = {
+            "peak_rss_mib": max(float(r.get("peak_rss_mib") or 0) for r in records),
+            "target_mib": 1024,
+        }
+
+        say("6. lecture assembly")
+        results["lectures"] = lecture_assembly(project_full, full)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def machine() -> dict[str, Any]:
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "manim": version("manim"),
+        "av": version("av"),
+        "numpy": version("numpy"),
+        "platform": platform.platform(),
+    }
+
+
+def table(results: dict[str, Any]) -> str:
+    """The results as a plain-text table with each target."""
+    m = results["machine"]
+    fast, full = results["fast"], results["full"]
+    rows = [
+        (
+            "machine",
+            f"{m['cores']} cores; manim {m['manim']}, PyAV {m['av']}, numpy {m['numpy']}",
+            "",
+        ),
+        (
+            f"1. {fast['quality']} curriculum ({fast['scenes']} scenes): plain / ours",
+            f"{fast['ratio']:.2f}x  (plain {fast['plain_seconds']['median']:.1f} s, "
+            f"ours {fast['ours_seconds']['median']:.1f} s; ours {fast['ours_seconds']['min']:.1f}"
+            f"-{fast['ours_seconds']['max']:.1f})",
+            ">= 1.85x",
+        ),
+        (
+            f"1. {full['quality']} build: frames per second",
+            f"{full['fps']:.1f} fps = {full['fraction_of_ceiling']:.0%} of the ceiling "
+            f"({full['frames']} frames in {full['seconds']['median']:.1f} s)",
+            ">= 90%",
+        ),
+        (
+            "2. no-op make",
+            f"{results['noop']['seconds']['median']:.3f} s "
+            f"(max {results['noop']['seconds']['max']:.3f}); manim started: "
+            f"{results['noop']['manim_started']}",
+            "< 1 s, none",
+        ),
+        (
+            "3. one module edited",
+            f"{results['one_edit']['seconds']:.1f} s; re-rendered "
+            f"{', '.join(results['one_edit']['rerendered'])}",
+            f"only {', '.join(results['one_edit']['expected'])}",
+        ),
+        (
+            "4. encode ceiling (PyAV libx264 crf 23)",
+            f"{results['ceiling']['fps']:.1f} fps over {results['ceiling']['frames']} frames",
+            "",
+        ),
+        (
+            "5. LaTeX compilations / distinct formulas",
+            f"{results['latex']['compilations']} / {results['latex']['distinct_formulas']} "
+            f"({fast['quality']}), {results['latex_full']['compilations']} / "
+            f"{results['latex_full']['distinct_formulas']} ({full['quality']})",
+            "equal",
+        ),
+    ]
+    lectures = results.get("lectures")
+    if lectures:
+        rows.append(
+            (
+                f"6. lecture {lectures['section']}: re-encode / remux",
+                f"{lectures['ratio']:.0f}x ({lectures['reencode_seconds']:.2f} s vs "
+                f"{lectures['remux_seconds']:.2f} s)",
+                ">= 20x",
+            )
+        )
+    else:
+        rows.append(("6. lecture assembly", "no lectures in this project yet", ""))
+    rows.append(
+        (
+            "7. peak memory of a render worker",
+            f"{results['memory']['peak_rss_mib']:.0f} MiB",
+            "< 1024 MiB",
+        )
+    )
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    lines = [f"{'measure':{width}}  {'result':{value_width}}  target"]
+    lines += [f"{a:{width}}  {b:{value_width}}  {c}" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fast-quality", default="l", help="preview quality letter (l)")
+    parser.add_argument("--full-quality", default="h", help="full quality letter (h)")
+    parser.add_argument("--repeats", type=int, default=3, help="repeats of the short timings")
+    parser.add_argument(
+        "--full-repeats", type=int, default=1, help="repeats of the full-quality build"
+    )
+    parser.add_argument("--fixture", help="benchmark this curriculum folder instead of scenes/")
+    parser.add_argument(
+        "--out", default=str(ROOT / "renders" / "bench"), help="where results.json goes"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
+    args = parser.parse_args(argv)
+    results = run(args)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2, default=str) + "\n")
+    print()
+    print(table(results))
+    print(f"\nJSON: {out / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

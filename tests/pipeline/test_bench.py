@@ -1,0 +1,45 @@
+"""A smoke test of the benchmark: it runs end to end on the fixture at the tiny quality."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.pipeline.conftest import FIXTURE, REPO
+
+
+def test_benchmark_runs_on_the_fixture_and_reports_every_measure(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.run",
+            "--fixture",
+            str(FIXTURE),
+            "--fast-quality",
+            "t",
+            "--full-quality",
+            "t",
+            "--repeats",
+            "1",
+            "--out",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert results["fast"]["scenes"] == 3
+    assert results["fast"]["ratio"] > 0
+    assert results["noop"]["manim_started"] is False
+    assert results["one_edit"]["rerendered"] == results["one_edit"]["expected"]
+    assert results["latex"]["compilations"] == results["latex"]["distinct_formulas"] > 0
+    assert results["full"]["frames"] > 0 and results["ceiling"]["fps"] > 0
+    assert 0 < results["memory"]["peak_rss_mib"] < 4096
+    assert "1. 144p5 curriculum (3 scenes): plain / ours" in result.stdout
+    assert f"{results['machine']['cores']} cores; manim" in result.stdout
