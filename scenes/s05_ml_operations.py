@@ -1,0 +1,635 @@
+"""Section 5, Matrix Operations for Machine Learning: the SVD at work on an image."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RESAMPLING_ALGORITHMS,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    FadeTransform,
+    Group,
+    ImageMobject,
+    LaggedStart,
+    Line,
+    Rectangle,
+    ReplacementTransform,
+    VGroup,
+    Write,
+    config,
+)
+
+from lib import linalg
+from scenes import style
+from scenes.style import (
+    AXIS,
+    BEAT,
+    BODY_SIZE,
+    BUFF,
+    ERROR,
+    GAP,
+    HIGHLIGHT,
+    INPUT,
+    INPUT_2,
+    LABEL_SIZE,
+    MARGIN,
+    MUTED,
+    PAUSE,
+    QUICK,
+    RESULT,
+    LessonScene,
+    fmt,
+    num,
+    tex,
+    text,
+)
+
+SIGMA = HIGHLIGHT  # singular values: in the formulas and in the spectrum alike
+U_COLOUR = INPUT  # left singular vectors u_i (columns)
+V_COLOUR = INPUT_2  # right singular vectors v_i (rows of V^T)
+CAPTION_SIZE = LABEL_SIZE + 4  # headings over pictures and panels
+READING_RATE = 16  # characters a second: a beat lasts at least as long as its subcaption takes
+
+
+# -- formatting and small builders (candidates for style.py) ------------------------------
+
+
+def count_tex(value: float) -> str:
+    """A whole count for a formula, with thousands separators: ``16{,}384``."""
+    return f"{int(fmt(value, 'count')):,}".replace(",", "{,}")
+
+
+def spoken(formatted: str) -> str:
+    """A number formatted for TeX, as plain text for a subcaption: ``16,384``, ``12.5%``."""
+    return formatted.replace("{,}", ",").replace(r"\%", "%")
+
+
+def reading_time(narration: str) -> float:
+    """Seconds a viewer needs to read ``narration`` as a subcaption."""
+    return len(narration) / READING_RATE
+
+
+def raster(pixels: np.ndarray, height: float) -> ImageMobject:
+    """A greyscale array in [0, 1] as a crisp raster ``height`` units tall (no smoothing)."""
+    grey = np.round(np.clip(pixels, 0.0, 1.0) * 255).astype(np.uint8)
+    image = ImageMobject(grey)
+    image.set_resampling_algorithm(RESAMPLING_ALGORITHMS["nearest"])
+    image.height = height
+    return image
+
+
+class LogBarChart(VGroup):
+    """Positive values as thin bars over a log10 axis with labelled decades (10^-4 ... 10^2).
+
+    The axis starts at the decade below the smallest value, so the bars stand on it and the
+    x axis never crosses mid-plot as a linear axis of log10 values through 0 would.
+    ``bars[i]`` is the bar of ``values[i]`` (at x = i + 1).
+    """
+
+    def __init__(
+        self,
+        values: Sequence[float],
+        *,
+        width: float,
+        height: float,
+        x_step: int,
+        x_label: str = "i",
+        y_label: str = r"\sigma_i",
+        bar_width: float = 2.5,
+    ) -> None:
+        super().__init__()
+        logs = [math.log10(v) for v in values]
+        self.low = math.floor(min(logs))
+        high = math.ceil(max(logs))
+        count = len(values)
+        self.axes = style.axes(
+            [0, count + x_step / 2, x_step],
+            [0, high - self.low, 1],
+            width=width,
+            height=height,
+            x_label=x_label,
+            y_label=y_label,
+            numbers=False,
+        )
+        decade_step = 1 if high - self.low <= 4 else 2
+        self.y_ticks = VGroup(
+            *(
+                tex(rf"10^{{{num(e, 'count')}}}", size=LABEL_SIZE, color=AXIS).next_to(
+                    self.axes.c2p(0, e - self.low), LEFT, buff=BUFF * 0.6
+                )
+                for e in range(high, self.low - 1, -decade_step)
+            )
+        )
+        self.x_ticks = VGroup(
+            *(
+                tex(num(i, "count"), size=LABEL_SIZE, color=AXIS).next_to(
+                    self.axes.c2p(i, 0), DOWN, buff=BUFF * 0.6
+                )
+                for i in range(2 * x_step, count + 1, 2 * x_step)
+            )
+        )
+        self.bars = VGroup(
+            *(
+                Line(
+                    self.axes.c2p(i + 1, 0),
+                    self.axes.c2p(i + 1, log - self.low),
+                    stroke_width=bar_width,
+                    color=MUTED,
+                )
+                for i, log in enumerate(logs)
+            )
+        )
+        self.add(self.axes, self.y_ticks, self.x_ticks, self.bars)
+
+    def top_of(self, i: int) -> np.ndarray:
+        """The top of the bar of the ``i``-th value (1-based, as on the axis)."""
+        return self.bars[i - 1].get_end()
+
+    def kept_region(self, k: int, color: str = SIGMA) -> Rectangle:
+        """A faint band behind the first ``k`` bars: the values kept."""
+        left = self.axes.c2p(0.5, 0)
+        right_top = self.axes.c2p(k + 0.5, self.axes.y_range[1])
+        band = Rectangle(
+            width=right_top[0] - left[0],
+            height=right_top[1] - left[1],
+            stroke_width=0,
+            fill_color=color,
+            fill_opacity=0.12,
+        )
+        band.move_to(left, aligned_edge=LEFT + DOWN)
+        return band
+
+    def colour_kept(self, k: int, color: str = SIGMA) -> list:
+        """Animations colouring the first ``k`` bars ``color`` and the rest MUTED."""
+        return [
+            bar.animate.set_stroke(color=color if i < k else MUTED)
+            for i, bar in enumerate(self.bars)
+            if bar.get_stroke_color().to_hex().upper() != (color if i < k else MUTED).upper()
+        ]
+
+
+def rank_k_sum(k: int, *, size: float = CAPTION_SIZE) -> VGroup:
+    """``A_k = σ1 u1 v1^T + ... + σk uk vk^T`` with σ, u and v in their colours."""
+    terms = [1, k] if k > 2 else list(range(1, k + 1))
+    parts = [rf"A_{{{num(k, 'count')}}}", "="]
+    for index, i in enumerate(terms):
+        if index:
+            parts.append(r"+ \cdots +" if k > 2 else "+")
+        parts += [rf"\sigma_{{{i}}}", rf"u_{{{i}}}", rf"v_{{{i}}}^T"]
+    formula = tex(*parts, size=size)
+    formula[0].set_color(RESULT)
+    for part in formula:
+        head = part.tex_string
+        colour = {r"\s": SIGMA, "u_": U_COLOUR, "v_": V_COLOUR}.get(head[:2])
+        if colour:
+            part.set_color(colour)
+    return formula
+
+
+# -- the scene ------------------------------------------------------------------------------
+
+
+class SVDCompression(LessonScene):
+    """An image rebuilt from its largest singular triplets: few numbers stored, small error."""
+
+    ks = (1, 2, 4, 8, 16, 32, 64)  # the ranks rebuilt, in order
+    spectrum_count = 96  # how many singular values the plot shows (at least max(ks))
+    good_error = 0.05  # the summary's "good enough": the first k whose error is below this
+    patch = (76, 14)  # top-left pixel (row, column) of the 4 x 4 block shown as numbers
+    image_height = 3.9
+    slow_steps = 3  # the first steps play slowly, the rest quickly
+
+    def construct(self) -> None:
+        self.pixels = linalg.default_image()  # every number, from lib, up front
+        _, self.spectrum, _ = linalg.svd(self.pixels)
+        self.steps = [linalg.svd_compress(self.pixels, k) for k in self.ks]
+        self.good = next(
+            (s for s in self.steps if s.relative_error < self.good_error), self.steps[-1]
+        )
+        self.introduce_image()
+        self.the_decomposition()
+        self.count_the_cost()
+        self.show_spectrum()
+        self.rebuild_step_by_step()
+        self.show_summary()
+
+    # -- pacing and layout ----------------------------------------------------------------
+
+    @contextmanager
+    def narrated(self, narration: str) -> Iterator[None]:
+        """A beat that lasts at least as long as its subcaption takes to read."""
+        with self.beat(narration):
+            start = self.time
+            yield
+            self.wait_to_read(narration, start)
+
+    def wait_to_read(self, narration: str, start: float) -> None:
+        """Wait until ``narration``, shown since ``start``, has had its reading time."""
+        remaining = reading_time(narration) - (self.time - start)
+        if remaining > 0.05:
+            self.wait(remaining)
+
+    def place_image(self, image: ImageMobject, slot: int) -> ImageMobject:
+        """Put ``image`` in the original's slot (0) or the approximation's (1), under a caption."""
+        image.next_to(self.heading, DOWN, buff=self.caption_room)
+        if slot == 0:
+            image.to_edge(LEFT, buff=MARGIN)
+        else:
+            image.next_to(self.original, RIGHT, buff=GAP * 0.6)
+        return image
+
+    def caption_over(self, caption: VGroup, image: ImageMobject) -> VGroup:
+        """``caption`` centred over ``image``, no wider than it."""
+        style.fit_width(caption, image.width)
+        return caption.next_to(image, UP, buff=BUFF * 0.6)
+
+    def readout_values(self, step: linalg.SVDCompression) -> VGroup:
+        """The three numbers of one step: k, the stored count of the original's, the error."""
+        over = step.stored_values > step.original_values
+        return VGroup(
+            tex(rf"k = {num(step.k, 'count')}", color=SIGMA),
+            tex(
+                rf"{count_tex(step.stored_values)} \text{{ of }} "
+                rf"{count_tex(step.original_values)}",
+                rf"\;({fmt(step.storage_fraction, 'ratio')})",
+                color=RESULT,
+            ).set_color_by_tex(r"\%", ERROR if over else RESULT),
+            tex(fmt(step.relative_error, "error")),
+        )
+
+    def record(self, step: linalg.SVDCompression, prefix: str = "") -> None:
+        """Record the numbers of ``step`` that are on screen now."""
+        self.show(f"{prefix}k_{step.k}", step.k)
+        self.show(f"{prefix}stored_{step.k}", step.stored_values)
+        self.show(f"{prefix}original_{step.k}", step.original_values)
+        self.show(f"{prefix}fraction_{step.k}", step.storage_fraction)
+        self.show(f"{prefix}error_{step.k}", step.relative_error)
+
+    # -- beats --------------------------------------------------------------------------
+
+    def introduce_image(self) -> None:
+        m, n = self.pixels.shape
+        total = m * n
+        with self.narrated(
+            f"A greyscale image is a matrix: {m} by {n} grey levels, 0 for black and 1 for "
+            f"white. That is {spoken(count_tex(total))} numbers. How few can we store and "
+            "still see the picture?"
+        ):
+            self.heading = style.title("Compressing an image with the SVD")
+            self.caption_room = BUFF * 1.4 + 0.42
+            self.original = self.place_image(raster(self.pixels, self.image_height), 0)
+            self.original_caption = self.caption_over(
+                VGroup(
+                    tex("A", size=BODY_SIZE + 6),
+                    text(
+                        f"original, {fmt(m, 'count')} × {fmt(n, 'count')}",
+                        size=CAPTION_SIZE,
+                        color=MUTED,
+                    ),
+                ).arrange(RIGHT, buff=BUFF),
+                self.original,
+            )
+            self.play(FadeIn(self.heading), FadeIn(self.original), run_time=BEAT * 1.5)
+            self.play(FadeIn(self.original_caption, shift=DOWN * 0.1), run_time=QUICK)
+            self.show("shape", (m, n))
+
+            row, col = self.patch
+            block = self.pixels[row : row + 4, col : col + 4]
+            pixel = self.original.height / m
+            corner = self.original.get_corner(UP + LEFT) + np.array([col * pixel, -row * pixel, 0])
+            box = Rectangle(
+                width=4 * pixel, height=4 * pixel, stroke_color=HIGHLIGHT, stroke_width=3
+            ).move_to(corner, aligned_edge=UP + LEFT)
+            values = style.matrix(block, "entry", size=LABEL_SIZE + 2, h_buff=1.0, v_buff=0.55)
+            count = tex(
+                rf"m \times n = {num(m, 'count')} \times {num(n, 'count')} "
+                rf"= {count_tex(total)} \text{{ numbers}}"
+            )
+            scale = text("grey levels: 0 is black, 1 is white", size=CAPTION_SIZE, color=MUTED)
+            numbers = VGroup(values, scale, count).arrange(DOWN, aligned_edge=LEFT, buff=GAP)
+            numbers.next_to(self.original, RIGHT, buff=GAP * 1.6)
+            link = Line(box.get_right(), values.get_left(), color=HIGHLIGHT, stroke_width=2)
+            self.play(Create(box), run_time=QUICK)
+            self.play(Create(link), FadeIn(values), run_time=BEAT)
+            self.play(FadeIn(scale), run_time=QUICK)
+            self.show("patch", tuple(tuple(float(v) for v in r) for r in block))
+            self.play(Write(count), run_time=BEAT)
+            self.show("original_values", total)
+        self.play(FadeOut(VGroup(box, link, numbers)), run_time=QUICK)
+
+    def the_decomposition(self) -> None:
+        s = self.spectrum
+        with self.narrated(
+            "The SVD writes A as a sum of rank-one pieces, each a column u times a row v, "
+            f"scaled by a singular value sigma, largest first: {fmt(s[0])}, {fmt(s[1])}, "
+            f"{fmt(s[2])}, ..."
+        ):
+            parts = ["A", "=", "U", r"\Sigma", "V^T", "="]
+            for i in (1, 2, 3):
+                parts += [rf"\sigma_{i}", f"u_{i}", f"v_{i}^T", "+"]
+            formula = tex(*parts, r"\cdots")
+            formula[2].set_color(U_COLOUR)
+            formula[3].set_color(SIGMA)
+            formula[4].set_color(V_COLOUR)
+            sigmas = [formula[6 + 4 * i] for i in range(3)]
+            for i, sigma in enumerate(sigmas):
+                sigma.set_color(SIGMA)
+                formula[7 + 4 * i].set_color(U_COLOUR)
+                formula[8 + 4 * i].set_color(V_COLOUR)
+            right_edge = config.frame_width / 2 - MARGIN
+            style.fit_width(formula, right_edge - self.original.get_right()[0] - GAP * 2)
+            formula.next_to(self.original, RIGHT, buff=GAP * 1.6)
+            formula.align_to(self.original, UP).shift(DOWN * GAP)
+            sigma_values = VGroup(
+                *(
+                    tex(num(s[i]), size=LABEL_SIZE + 2, color=SIGMA).next_to(
+                        sigma, DOWN, buff=BUFF * 1.6
+                    )
+                    for i, sigma in enumerate(sigmas)
+                )
+            )
+            self.play(Write(formula[:5]), run_time=BEAT)
+            self.play(Write(formula[5:]), run_time=BEAT * 1.5)
+            self.play(FadeIn(sigma_values, shift=UP * 0.1), run_time=BEAT)
+            self.show("sigmas", tuple(float(v) for v in s[:3]))
+        self.formula = formula
+        self.sigma_values = sigma_values
+
+    def count_the_cost(self) -> None:
+        m, n = self.pixels.shape
+        first = self.steps[0]
+        per_term = first.stored_values // first.k
+        with self.narrated(
+            f"Keeping k pieces stores k columns u, k rows v and k sigmas: {per_term} k numbers "
+            f"instead of {spoken(count_tex(m * n))}."
+        ):
+            keep = text("keep the first k pieces:", size=CAPTION_SIZE, color=MUTED)
+            cost = tex(
+                r"k\,m",
+                "+",
+                r"k\,n",
+                "+",
+                "k",
+                "=",
+                rf"k\,({num(m, 'count')} + {num(n, 'count')} + 1)",
+                "=",
+                rf"{num(per_term, 'count')}\,k",
+            )
+            cost[0].set_color(U_COLOUR)
+            cost[2].set_color(V_COLOUR)
+            cost[4].set_color(SIGMA)
+            cost[-1].set_color(RESULT)
+            storage = VGroup(keep, cost).arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+            storage.next_to(self.sigma_values, DOWN, buff=GAP * 1.6)
+            storage.align_to(self.formula, LEFT)
+            self.play(FadeIn(keep), run_time=QUICK)
+            self.play(Write(cost), run_time=BEAT * 1.5)
+            self.show("per_term", per_term)
+        self.play(FadeOut(VGroup(self.formula, self.sigma_values, storage)), run_time=QUICK)
+
+    def show_spectrum(self) -> None:
+        s = self.spectrum
+        shown = min(len(s), max(self.spectrum_count, max(self.ks)))
+        values = tuple(float(v) for v in s[:shown])
+        below_one = next((i + 1 for i, v in enumerate(values) if v < 1), None)
+        fall = f"from number {below_one} on they are below 1" if below_one else "they fall fast"
+        with self.narrated(
+            f"On a log scale the singular values fall fast: sigma 1 is {fmt(s[0])}, and "
+            f"{fall}. The sigmas we drop decide the error."
+        ):
+            self.chart = LogBarChart(values, width=3.9, height=3.3, x_step=16)
+            self.chart.next_to(self.heading, DOWN, buff=self.caption_room)
+            self.chart.to_edge(RIGHT, buff=MARGIN)
+            self.chart_caption = text(
+                f"singular values ({shown} of {len(s)})", size=CAPTION_SIZE - 2, color=MUTED
+            )
+            # The caption may reach left of the chart, up to a gap short of the second image.
+            slot_right = self.original.get_right()[0] + GAP * 0.6 + self.original.width
+            style.fit_width(self.chart_caption, config.frame_width / 2 - MARGIN - slot_right - GAP)
+            self.chart_caption.next_to(self.chart, UP, buff=BUFF * 0.6)
+            self.chart_caption.align_to(self.chart, RIGHT)
+            first_label = tex(rf"\sigma_1 = {num(s[0])}", size=LABEL_SIZE + 2, color=SIGMA)
+            first_label.next_to(self.chart.top_of(1), RIGHT, buff=BUFF * 2)
+            self.play(
+                FadeIn(self.chart_caption),
+                Create(self.chart.axes),
+                FadeIn(self.chart.y_ticks),
+                FadeIn(self.chart.x_ticks),
+                run_time=BEAT,
+            )
+            self.play(
+                LaggedStart(*(Create(bar) for bar in self.chart.bars), lag_ratio=0.03),
+                run_time=BEAT * 1.5,
+            )
+            self.play(FadeIn(first_label), run_time=QUICK)
+            self.show("spectrum", values)
+            self.error_formula = tex(
+                r"\text{error} = \frac{\|A - A_k\|_F}{\|A\|_F}",
+                "=",
+                r"\sqrt{\frac{\sigma_{k+1}^2 + \cdots + \sigma_r^2}"
+                r"{\sigma_1^2 + \cdots + \sigma_r^2}}",
+                size=BODY_SIZE - 4,
+            )
+            self.error_formula[2].set_color(SIGMA)
+            style.fit_width(self.error_formula, self.chart.width)
+            self.error_formula.next_to(self.chart, DOWN, buff=GAP)
+            self.error_formula.align_to(self.chart, RIGHT)
+            self.play(Write(self.error_formula), run_time=BEAT * 1.5)
+            self.first_label = first_label
+
+    def rebuild_step_by_step(self) -> None:
+        for index, step in enumerate(self.steps):
+            self.rebuild(step, slow=index < self.slow_steps, first=index == 0)
+
+    def narrate_step(self, step: linalg.SVDCompression, first: bool) -> str:
+        stored = spoken(count_tex(step.stored_values))
+        fraction = spoken(fmt(step.storage_fraction, "ratio"))
+        error = spoken(fmt(step.relative_error, "error"))
+        said = f"k = {step.k}: {stored} numbers ({fraction}), error {error}."
+        if first:
+            said += " A rank-one image repeats one row pattern, brighter or darker: only stripes."
+        elif step is self.good:
+            said += " Already close to the original."
+        if step.stored_values >= step.original_values:
+            said += " Now the pieces need more numbers than the pixels themselves."
+        return said
+
+    def rebuild(self, step: linalg.SVDCompression, *, slow: bool, first: bool) -> None:
+        with self.narrated(self.narrate_step(step, first)):
+            image = self.place_image(raster(step.approximation, self.image_height), 1)
+            caption = self.caption_over(rank_k_sum(step.k), image)
+            values = self.readout_values(step)
+            region = self.chart.kept_region(step.k)
+            run_time = BEAT if slow else QUICK
+            if first:
+                self.readout_names = VGroup(
+                    text("kept", size=CAPTION_SIZE, color=MUTED),
+                    text("stored numbers", size=CAPTION_SIZE, color=MUTED),
+                    text("relative error", size=CAPTION_SIZE, color=MUTED),
+                )
+                self.place_readouts(self.readout_names, values)
+                self.play(
+                    FadeIn(image),
+                    FadeIn(caption),
+                    FadeIn(self.readout_names),
+                    FadeIn(values),
+                    FadeIn(region),
+                    *self.chart.colour_kept(step.k),
+                    run_time=run_time,
+                )
+            else:
+                self.place_readouts(self.readout_names, values)
+                self.play(
+                    FadeIn(image),
+                    FadeTransform(self.approximation_caption, caption),
+                    *(
+                        FadeTransform(old, new)
+                        for old, new in zip(self.readouts, values, strict=True)
+                    ),
+                    ReplacementTransform(self.region, region),
+                    *self.chart.colour_kept(step.k),
+                    run_time=run_time,
+                )
+                self.remove(self.approximation)  # the new image faded in over it
+            self.approximation = image
+            self.approximation_caption = caption
+            self.readouts = values
+            self.region = region
+            self.record(step)
+            self.wait(PAUSE if slow else QUICK)
+
+    def place_readouts(self, names: VGroup, values: VGroup) -> None:
+        """Names in a column under the original, values in a column beside them, rows evenly."""
+        pitch = 0.55
+        top = self.original.get_bottom()[1] - BUFF * 1.4 - pitch / 2
+        values_x = self.original.get_left()[0] + max(name.width for name in names) + GAP
+        for i, (name, value) in enumerate(zip(names, values, strict=True)):
+            y = top - i * pitch
+            name.move_to([self.original.get_left()[0], y, 0], aligned_edge=LEFT)
+            value.move_to([values_x, y, 0], aligned_edge=LEFT)
+
+    def summary_steps(self) -> list[linalg.SVDCompression]:
+        """Up to four steps spread over the ks, always including the good one."""
+        if len(self.steps) <= 4:
+            return list(self.steps)
+        picks = {round(i * (len(self.steps) - 1) / 3) for i in range(4)}
+        chosen = [self.steps[i] for i in sorted(picks)]
+        if self.good not in chosen:
+            nearest = min(chosen, key=lambda s: abs(s.k - self.good.k))
+            chosen[chosen.index(nearest)] = self.good
+        return chosen
+
+    def show_summary(self) -> None:
+        good = self.good
+        error = spoken(fmt(good.relative_error, "error"))
+        fraction = spoken(fmt(good.storage_fraction, "ratio"))
+        narration = (
+            f"The trade-off: {good.k} pieces give {error} error from {fraction} of the numbers. "
+            "The large singular values carry the picture; the small ones only fine detail."
+        )
+        with self.beat(narration):
+            start = self.time
+            self.play(
+                FadeOut(
+                    Group(
+                        self.original,
+                        self.original_caption,
+                        self.approximation,
+                        self.approximation_caption,
+                        self.readout_names,
+                        self.readouts,
+                        self.error_formula,
+                        self.first_label,
+                        self.chart_caption,
+                    )
+                ),
+                run_time=QUICK,
+            )
+            grid, good_column = self.thumbnail_grid()
+            chart = LogBarChart(self.numbers["spectrum"], width=6.8, height=1.9, x_step=16)
+            chart.to_corner(LEFT + DOWN, buff=MARGIN)
+            chart.bars.set_stroke(color=MUTED)
+            chart.bars[: good.k].set_stroke(color=SIGMA)
+            region = chart.kept_region(good.k)
+            takeaway = VGroup(
+                tex(rf"k = {num(good.k, 'count')}", color=SIGMA),
+                tex(
+                    rf"{count_tex(good.stored_values)} \text{{ of }} "
+                    rf"{count_tex(good.original_values)} \text{{ numbers}}",
+                    color=RESULT,
+                ),
+                tex(rf"\text{{relative error }} {fmt(good.relative_error, 'error')}"),
+            ).arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+            takeaway.next_to(chart, RIGHT, buff=GAP * 1.4).align_to(chart, UP)
+            box = style.highlight_box(good_column, color=RESULT, buff=BUFF * 0.6)
+            self.play(
+                ReplacementTransform(VGroup(self.chart, self.region), VGroup(chart, region)),
+                run_time=BEAT,
+            )
+            self.play(
+                LaggedStart(*(FadeIn(part, shift=UP * 0.1) for part in grid), lag_ratio=0.15),
+                run_time=BEAT * 1.5,
+            )
+            self.play(Create(box), FadeIn(takeaway), run_time=BEAT)
+            self.record(good, prefix="summary_")
+            self.wait_to_read(narration, start)
+            self.hold_poster()
+
+    def thumbnail_grid(self) -> tuple[Group, Group]:
+        """The original and a few rank-k images in a row, each with its storage and error.
+
+        Returns the grid (row names, then one column per image) and the good step's column.
+        """
+        chosen = self.summary_steps()
+        height = 2.0
+        pitch = 0.5
+        names = VGroup(
+            text("stored", size=CAPTION_SIZE, color=MUTED),
+            text("error", size=CAPTION_SIZE, color=MUTED),
+        )
+        columns = [
+            (
+                text("original", size=CAPTION_SIZE, color=MUTED),
+                raster(self.pixels, height),
+                tex(fmt(1.0, "ratio"), size=CAPTION_SIZE),
+                tex(fmt(0.0, "error"), size=CAPTION_SIZE),
+            )
+        ]
+        for step in chosen:
+            over = step.stored_values > step.original_values
+            columns.append(
+                (
+                    tex(rf"k = {num(step.k, 'count')}", size=CAPTION_SIZE, color=SIGMA),
+                    raster(step.approximation, height),
+                    tex(
+                        fmt(step.storage_fraction, "ratio"),
+                        size=CAPTION_SIZE,
+                        color=ERROR if over else RESULT,
+                    ),
+                    tex(fmt(step.relative_error, "error"), size=CAPTION_SIZE),
+                )
+            )
+        images = Group(*(column[1] for column in columns)).arrange(RIGHT, buff=GAP * 0.9)
+        images.next_to(self.heading, DOWN, buff=self.caption_room)
+        images.to_edge(RIGHT, buff=MARGIN)
+        for i, name in enumerate(names):
+            y = images.get_bottom()[1] - BUFF - pitch / 2 - i * pitch
+            name.move_to([images.get_left()[0] - GAP * 0.6, y, 0], aligned_edge=RIGHT)
+        header_y = images.get_top()[1] + BUFF * 0.6 + pitch / 2
+        for header, image, stored, error in columns:
+            header.move_to([image.get_x(), header_y, 0])
+            stored.move_to([image.get_x(), names[0].get_y(), 0])
+            error.move_to([image.get_x(), names[1].get_y(), 0])
+        for step in chosen:
+            self.record(step, prefix="thumbnail_")
+        grid = Group(names, *(Group(*column) for column in columns))
+        return grid, grid[2 + chosen.index(self.good)] if self.good in chosen else grid[-1]
