@@ -1,7 +1,8 @@
 # ML Foundations in Motion: render the curriculum, test it.
 #
-#   make                   set up if needed, render every scene at 1080p60
-#   make test              set up if needed, run the test suite
+#   make                   set up if needed, render every scene at 1080p60, join each
+#                          section into a lecture, write the review gallery
+#   make test              set up if needed (with Chromium for the browser tests), run the tests
 #   make help              every target, one line each
 #
 # Variables: QUALITY=l|m|h|p|k (default h; `make scene` defaults to l),
@@ -17,6 +18,7 @@ SYSTEM_PYTHON ?= python3
 VENV ?= $(ROOT)/.venv
 PYTHON := $(VENV)/bin/python
 SETUP_STAMP := $(VENV)/.bootstrap-stamp
+TEST_SETUP_STAMP := $(VENV)/.test-setup-stamp
 
 # `make scene` previews at 480p15 unless QUALITY is given; everything else renders at 1080p60.
 SCENE_QUALITY := $(if $(filter undefined,$(origin QUALITY)),l,$(QUALITY))
@@ -25,10 +27,13 @@ QUALITY ?= h
 PIPELINE = cd $(ROOT) && $(PYTHON) -m pipeline
 BUILD_FLAGS = $(if $(VERBOSE),--verbose) $(if $(JOBS),--jobs $(JOBS))
 
-.PHONY: all help setup scene section list test bench refresh-posters lint clean distclean
+.PHONY: all help setup test-setup scene section lectures gallery list test bench refresh-posters \
+	lint clean distclean
 
-all: setup ## Render every scene of the curriculum (QUALITY=h, 1080p60)
-	@$(PIPELINE) build --quality $(QUALITY) $(BUILD_FLAGS)
+# One process renders, then joins the lectures and writes the gallery, even after a failed
+# scene (its section is skipped, the gallery marks it); the exit status says if anything failed.
+all: setup ## Render every scene, join each section's lecture, write the gallery (QUALITY=h)
+	@$(PIPELINE) build --quality $(QUALITY) --lectures --gallery $(BUILD_FLAGS)
 
 help: ## List the targets
 	@echo "ML Foundations in Motion - targets:"
@@ -41,18 +46,30 @@ setup: $(if $(SKIP_SETUP),,$(SETUP_STAMP)) ## Install what rendering needs (Debi
 $(SETUP_STAMP): $(ROOT)/pyproject.toml $(ROOT)/pipeline/bootstrap.py
 	@$(SYSTEM_PYTHON) $(ROOT)/pipeline/bootstrap.py --root $(ROOT) --venv $(VENV)
 
-scene: setup ## Render one scene for review: make scene S=VectorNorms (480p15)
+# A stamp of its own: installing the browser never invalidates the render set-up, nor back.
+test-setup: setup $(if $(SKIP_SETUP),,$(TEST_SETUP_STAMP)) ## Install what only the tests need (Chromium, its driver); once
+
+$(TEST_SETUP_STAMP): $(ROOT)/pipeline/bootstrap.py | setup
+	@$(SYSTEM_PYTHON) $(ROOT)/pipeline/bootstrap.py --root $(ROOT) --venv $(VENV) --tests
+
+scene: setup ## Render one scene for review, update the gallery: make scene S=VectorNorms (480p15)
 	@if [ -z "$(S)" ]; then echo "usage: make scene S=SceneName (make list shows the names)" >&2; exit 2; fi
 	@$(PIPELINE) build --quality $(SCENE_QUALITY) --scene '$(S)' $(BUILD_FLAGS)
 
-section: setup ## Render one section: make section N=3
+section: setup ## Render one section and join its lecture: make section N=3
 	@if [ -z "$(N)" ]; then echo "usage: make section N=number (make list shows them)" >&2; exit 2; fi
-	@$(PIPELINE) build --quality $(QUALITY) --section '$(N)' $(BUILD_FLAGS)
+	@$(PIPELINE) build --quality $(QUALITY) --section '$(N)' --lectures --gallery $(BUILD_FLAGS)
+
+lectures: setup ## Join each section's scenes into one video with chapters and subtitles (N= for one)
+	@$(PIPELINE) lectures --quality $(QUALITY) $(if $(N),--section '$(N)') $(if $(VERBOSE),--verbose)
+
+gallery: setup ## Write the review page renders/<quality>/index.html (open it in a browser)
+	@$(PIPELINE) gallery --quality $(QUALITY)
 
 list: setup ## Sections and scenes with their state: rendered, stale, missing
 	@$(PIPELINE) list --quality $(QUALITY)
 
-test: setup ## Run the test suite (renders scenes at a tiny size)
+test: test-setup ## Run the test suite (renders scenes at a tiny size; uses headless Chromium)
 	@cd $(ROOT) && $(PYTHON) -m pytest $(PYTEST_ARGS)
 
 bench: setup ## Benchmark against plain manim and the encoder (long; BENCH_ARGS=--help)

@@ -117,7 +117,12 @@ def plain_manim(project: Path, letter: str, media: Path) -> float:
 
 
 def rendered_names(output: str) -> list[str]:
-    return [line.split()[1] for line in output.splitlines() if " done in " in line]
+    """Scenes a build reported as rendered (a joined lecture's line says "done in" too)."""
+    return [
+        line.split()[1]
+        for line in output.splitlines()
+        if " done in " in line and not line.startswith("lecture ")
+    ]
 
 
 def spread(values: list[float]) -> dict[str, Any]:

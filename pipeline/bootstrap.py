@@ -9,6 +9,10 @@ other step. Each part is checked first and done only where needed:
 2. ``.venv`` with the project installed in editable mode with its test extra;
 3. a stamp in ``.venv`` so that the next run skips all of it.
 
+With ``--tests`` it does the test suite's own part instead: the Debian packages
+only the browser tests need (Chromium and its WebDriver), with a stamp of their
+own, so that ``make`` and ``make test`` never invalidate each other's set-up.
+
 Nothing is installed outside the project folder except the Debian packages.
 """
 
@@ -36,7 +40,14 @@ DEBIAN_PACKAGES: dict[str, str] = {
     "fonts-dejavu-core": "the font on-screen text is set in",
 }
 
+#: Debian packages only the test suite needs: the gallery is tested in a real browser.
+TEST_DEBIAN_PACKAGES: dict[str, str] = {
+    "chromium": "the browser the review gallery is tested in (headless)",
+    "chromium-driver": "WebDriver for it, which Selenium drives",
+}
+
 STAMP_NAME = ".bootstrap-stamp"
+TEST_STAMP_NAME = ".test-setup-stamp"
 
 
 def say(message: str) -> None:
@@ -65,13 +76,16 @@ def missing_debian_packages(packages: list[str]) -> list[str]:
     return missing
 
 
-def ensure_debian_packages(wanted: dict[str, str]) -> None:
-    """Install the missing ones of ``wanted`` with apt-get, or say how to."""
+def ensure_debian_packages(wanted: dict[str, str], *, for_venv: bool = True) -> None:
+    """Install the missing ones of ``wanted`` with apt-get, or say how to.
+
+    ``for_venv`` adds python3-venv where this Python cannot create a virtual environment.
+    """
     if shutil.which("dpkg-query") is None:
         say("not a Debian system (no dpkg); make sure these are installed: " + " ".join(wanted))
         return
     packages = list(wanted)
-    if not ensurepip_available():
+    if for_venv and not ensurepip_available():
         packages.append("python3-venv")
     missing = missing_debian_packages(packages)
     if not missing:
@@ -119,7 +133,7 @@ def ensure_venv(root: Path, venv_dir: Path) -> Path:
         say(f"creating the virtual environment {venv_dir}")
         venv.EnvBuilder(with_pip=True).create(venv_dir)
     say("installing the project and its Python packages into the virtual environment")
-    say("  (manim, numpy, scipy, av, jinja2, pytest, hypothesis, ruff; editable install)")
+    say("  (manim, numpy, scipy, av, jinja2, pytest, hypothesis, ruff, selenium; editable)")
     run_or_fail(
         [
             str(python),
@@ -147,15 +161,37 @@ def stamp_text(root: Path, packages: dict[str, str]) -> str:
     return digest.hexdigest() + "\n"
 
 
+def set_up_tests(venv_dir: Path) -> int:
+    """Install the test suite's Debian packages once; the stamp lives in the venv."""
+    stamp = venv_dir / TEST_STAMP_NAME
+    wanted = hashlib.sha256(
+        Path(__file__).read_bytes() + " ".join(sorted(TEST_DEBIAN_PACKAGES)).encode()
+    ).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        stamp.touch()
+        return 0
+    say("preparing this machine for the test suite (once; later runs skip this)")
+    ensure_debian_packages(TEST_DEBIAN_PACKAGES, for_venv=False)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(wanted + "\n")
+    say("test set-up done")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--venv", type=Path, default=None)
+    parser.add_argument(
+        "--tests", action="store_true", help="install what only the test suite needs (Chromium)"
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     venv_dir = (args.venv or root / ".venv").resolve()
     if sys.version_info < (3, 11):  # noqa: UP036 - this runs on the system Python
         fail(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    if args.tests:
+        return set_up_tests(venv_dir)
     packages = dict(DEBIAN_PACKAGES)
     stamp = venv_dir / STAMP_NAME
     wanted = stamp_text(root, packages)

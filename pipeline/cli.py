@@ -1,7 +1,10 @@
 """Command line of the render pipeline: ``python -m pipeline COMMAND``.
 
 The Makefile is the front door and calls these; they can be run directly too.
-``make -jN`` and ``make -k`` reach the build through ``MAKEFLAGS``.
+``make -jN`` and ``make -k`` reach the build through ``MAKEFLAGS``. ``build``
+renders scenes and, when asked, then joins the lectures of the sections it
+covered and writes the gallery (a one-scene build always updates the gallery);
+``lectures`` and ``gallery`` do just those steps.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from pathlib import Path
 
 from pipeline import manifest as manifest_module
 from pipeline.build import Builder, BuildError
-from pipeline.manifest import ManifestError
+from pipeline.gallery import build_gallery, report
+from pipeline.lectures import LectureBuilder
+from pipeline.manifest import Manifest, ManifestError, Section
 from pipeline.qualities import quality
 from pipeline.state import Fingerprinter, Paths, scene_status
 
@@ -55,8 +60,27 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", "-j", type=int, help="renders at once (default: from make -j)")
     build.add_argument("--keep-going", "-k", action="store_true", help="go on after a failure")
     build.add_argument("--verbose", action="store_true", help="manim's output and tracebacks")
+    build.add_argument(
+        "--lectures", action="store_true", help="then join the lectures of the sections built"
+    )
+    build.add_argument(
+        "--gallery", action="store_true", help="then write the gallery (always with --scene)"
+    )
+    lectures = add("lectures", "join each section's scenes into its lecture, where out of date")
+    lectures.add_argument("--section", type=int, help="only this section's lecture")
+    lectures.add_argument("--verbose", action="store_true", help="also name lectures up to date")
+    add("gallery", "write the review page renders/<quality>/index.html")
     add("list", "sections and scenes with their state")
     return parser
+
+
+def _sections_of(manifest: Manifest, names: set[str]) -> list[Section]:
+    """The sections, in manifest order, that hold any of the scenes ``names``."""
+    return [
+        section
+        for section in manifest.sections
+        if any(name in names for name in section.scene_names)
+    ]
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:
@@ -81,10 +105,35 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         print("nothing to render: the manifest lists no scenes")
         return 0
     summary = builder.build(selection)
+    ok = summary.ok
+    if args.lectures:
+        sections = _sections_of(manifest, {entry.name for entry in selection})
+        lectures = LectureBuilder(root, manifest, chosen, verbose=args.verbose)
+        ok = lectures.build(sections).ok and ok
+    if args.gallery or args.scene:
+        report(build_gallery(root, manifest, chosen), root)
     if args.scene and summary.ok:
         for suffix in ("mp4", "png"):
             print(Paths(root, chosen).outputs(selection[0])[suffix].relative_to(root))
+    return 0 if ok else EXIT_FAILED
+
+
+def _lectures(args: argparse.Namespace, root: Path) -> int:
+    manifest = manifest_module.load(root)
+    chosen = quality(args.quality)
+    if args.section is not None:
+        sections = [manifest.section(args.section)]
+    else:
+        sections = list(manifest.sections)
+    summary = LectureBuilder(root, manifest, chosen, verbose=args.verbose).build(sections)
     return 0 if summary.ok else EXIT_FAILED
+
+
+def _gallery(args: argparse.Namespace, root: Path) -> int:
+    manifest = manifest_module.load(root)
+    chosen = quality(args.quality)
+    report(build_gallery(root, manifest, chosen), root)
+    return 0
 
 
 def _list(args: argparse.Namespace, root: Path) -> int:
@@ -110,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args, root)
+        if args.command == "lectures":
+            return _lectures(args, root)
+        if args.command == "gallery":
+            return _gallery(args, root)
         if args.command == "list":
             return _list(args, root)
         raise AssertionError(f"unhandled command {args.command}")

@@ -104,3 +104,11 @@ def rendered_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     result = project.make()
     assert result.returncode == 0, result.stdout + result.stderr
     return project
+
+
+@pytest.fixture
+def rendered_copy(rendered_project: Project, tmp_path: Path) -> Project:
+    """A private copy of the module's rendered project, times kept: everything up to date."""
+    copy = Project(tmp_path / "copy")
+    subprocess.run(["cp", "-a", str(rendered_project.root), str(copy.root)], check=True)
+    return copy

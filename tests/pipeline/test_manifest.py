@@ -15,11 +15,18 @@ from tests.pipeline.conftest import REPO
 
 
 def scene_classes_defined_in(module_name: str) -> set[str]:
+    """Scene classes a module defines: those with a ``construct`` of their own.
+
+    A base class such as ``style.LessonScene`` defines no ``construct``: it is no scene.
+    """
     module = importlib.import_module(module_name)
     return {
         name
         for name, value in vars(module).items()
-        if inspect.isclass(value) and issubclass(value, Scene) and value.__module__ == module_name
+        if inspect.isclass(value)
+        and issubclass(value, Scene)
+        and value.__module__ == module_name
+        and "construct" in vars(value)
     }
 
 
