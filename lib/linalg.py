@@ -1319,3 +1319,127 @@ def default_image(size: int = 128) -> Array:
     crown = _disc(x, y, 0.64, 0.55, 0.085)
     paint(crown, 0.24 + 0.16 * np.clip(1.0 - _disc(x, y, 0.61, 0.52, 0.0) / 0.09, 0.0, 1.0))
     return np.clip(image, 0.05, 0.95)
+
+
+# --------------------------------------------------------------------------------------------
+# Tensor operations: elementwise arithmetic, reductions, projections (section 2)
+# --------------------------------------------------------------------------------------------
+
+
+def _same_shape(operation: str, first: Array, second: Array) -> None:
+    """Raise ShapeError, naming both shapes, unless A and B have the same shape."""
+    if first.shape != second.shape:
+        raise ShapeError(
+            f"cannot {operation} A of shape {first.shape} and B of shape {second.shape} "
+            f"elementwise; give A and B the same shape"
+        )
+
+
+def _finite(what: str, result: Array) -> Array:
+    """``result``, which must be finite; InvalidInputError if computing ``what`` overflowed."""
+    if not np.all(np.isfinite(result)):
+        raise InvalidInputError(
+            f"{what} exceeds the float range; rescale the inputs so their sizes are comparable"
+        )
+    return result
+
+
+def scale(A: ArrayLike, c: float) -> Array:
+    """c A, with (c A)_ij = c A_ij: every element multiplied by the scalar c."""
+    array, factor = _as_array("A", A), _as_scalar("c", c)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite("c A", factor * array)
+
+
+def add_scalar(A: ArrayLike, c: float) -> Array:
+    """A + c, with (A + c)_ij = A_ij + c: the scalar added to every element."""
+    array, term = _as_array("A", A), _as_scalar("c", c)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite("A + c", array + term)
+
+
+def add(A: ArrayLike, B: ArrayLike) -> Array:
+    """A + B, with (A + B)_ij = A_ij + B_ij; A and B must have the same shape."""
+    first, second = _as_array("A", A), _as_array("B", B)
+    _same_shape("add", first, second)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite("A + B", first + second)
+
+
+def hadamard(A: ArrayLike, B: ArrayLike) -> Array:
+    """A ⊙ B, the Hadamard product: (A ⊙ B)_ij = A_ij B_ij; A and B must have the same shape."""
+    first, second = _as_array("A", A), _as_array("B", B)
+    _same_shape("multiply", first, second)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite("A ⊙ B", first * second)
+
+
+def reduce_sum(A: ArrayLike, axis: int | None = None) -> float | Array:
+    """sum_ij A_ij for axis=None; along an axis as numpy's A.sum(axis) (axis 0: one per column)."""
+    array = _as_array("A", A)
+    if axis is None:
+        with np.errstate(over="ignore", invalid="ignore"):
+            return float(_finite("the sum of A", np.sum(array)))
+    dimension = array.ndim
+    which = _as_count("axis", axis, -dimension, dimension - 1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _finite("the sum of A", np.sum(array, axis=which))
+
+
+def scalar_projection(u: ArrayLike, v: ArrayLike) -> float:
+    """comp_v u = u . v / ||v||: the signed length of u's shadow on the line of v."""
+    first, second = _as_vector("u", u), _as_vector("v", v)
+    _same_length("u", first, "v", second)
+    _nonzero("v", second)
+    return float(first @ second) / float(np.linalg.norm(second))
+
+
+def projection(u: ArrayLike, v: ArrayLike) -> Array:
+    """proj_v u = (u . v / v . v) v: the point of the line of v closest to u."""
+    first, second = _as_vector("u", u), _as_vector("v", v)
+    _same_length("u", first, "v", second)
+    _nonzero("v", second)
+    return (float(first @ second) / float(second @ second)) * second
+
+
+@dataclass(frozen=True)
+class DotSteps:
+    """Every number of u . v worked out: the pair products and their sum, then the geometry."""
+
+    u: tuple[float, ...]
+    v: tuple[float, ...]
+    products: tuple[float, ...]  # u_i v_i
+    dot: float  # sum_i u_i v_i
+    norm_u: float  # ||u||
+    norm_v: float  # ||v||
+    cosine: float  # u . v / (||u|| ||v||)
+    angle: float  # arccos(cosine), radians in [0, pi]
+    angle_degrees: float  # the same angle in degrees
+    scalar_projection: float  # u . v / ||v||
+    projection: tuple[float, ...]  # (u . v / v . v) v
+
+
+def dot_steps(u: ArrayLike, v: ArrayLike) -> DotSteps:
+    """u_i v_i, their sum u . v = ||u|| ||v|| cos theta, theta, and the projection of u onto v."""
+    first, second = _as_vector("u", u), _as_vector("v", v)
+    _same_length("u", first, "v", second)
+    _nonzero("u", first)
+    _nonzero("v", second)
+    products = _floats(first * second)
+    total = math.fsum(products)
+    norm_u, norm_v = float(np.linalg.norm(first)), float(np.linalg.norm(second))
+    cosine = float(np.clip(total / (norm_u * norm_v), -1.0, 1.0))
+    angle = math.acos(cosine)
+    return DotSteps(
+        u=_floats(first),
+        v=_floats(second),
+        products=products,
+        dot=total,
+        norm_u=norm_u,
+        norm_v=norm_v,
+        cosine=cosine,
+        angle=angle,
+        angle_degrees=math.degrees(angle),
+        scalar_projection=scalar_projection(first, second),
+        projection=_floats(projection(first, second)),
+    )

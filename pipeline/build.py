@@ -103,8 +103,21 @@ class Builder:
         pending.sort(key=lambda job: (-job.expected_seconds, job.entry.index))
         return pending, current
 
+    def remove_unlisted(self) -> None:
+        """Delete the outputs of scenes the manifest no longer lists: renders/ mirrors it."""
+        listed = {entry.name for entry in self.manifest.scenes}
+        for state_file in sorted(self.paths.state_dir.glob("*.json")):
+            if state_file.stem in listed:
+                continue
+            record = read_json(state_file) or {}
+            for output in (record.get("outputs") or {}).values():
+                (self.root / output).unlink(missing_ok=True)
+            state_file.unlink(missing_ok=True)
+            self.say(f"removed the outputs of {state_file.stem}: the manifest no longer lists it")
+
     def build(self, selection: list[SceneEntry]) -> Summary:
         started = time.perf_counter()
+        self.remove_unlisted()
         pending, current = self.plan(selection)
         summary = Summary(up_to_date=[entry.name for entry in current])
         if self.verbose:

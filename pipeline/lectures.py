@@ -417,9 +417,22 @@ class LectureBuilder:
     def label(self, section: Section) -> str:
         return f"lecture {section.folder} {self.quality.folder}"
 
+    def remove_unlisted(self) -> None:
+        """Delete the lectures of sections the manifest no longer lists."""
+        listed = {section.folder for section in self.manifest.sections}
+        for state_file in sorted((self.paths.state_dir / "lectures").glob("*.json")):
+            if state_file.stem in listed:
+                continue
+            record = read_json(state_file) or {}
+            for output in (record.get("outputs") or {}).values():
+                (self.root / output).unlink(missing_ok=True)
+            state_file.unlink(missing_ok=True)
+            self.say(f"removed lecture {state_file.stem}: the manifest no longer lists it")
+
     def build(self, sections: Sequence[Section]) -> LectureSummary:
         started = time.perf_counter()
         summary = LectureSummary()
+        self.remove_unlisted()
         for section in sections:
             plan = plan_lecture(self.paths, self.fingerprinter, self.manifest, section)
             if plan.fingerprint is None:

@@ -26,7 +26,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from pipeline.state import write_json_atomically
+from pipeline.state import read_json, write_json_atomically
 
 SEED = 20_240_601
 #: Partial movies encoded at once while drawing goes on.
@@ -87,6 +87,13 @@ def probe_video(path: Path) -> tuple[float, int]:
         frames = stream.frames or sum(1 for _ in container.demux(stream) if _.size)
         duration = float(container.duration or 0) / 1_000_000
     return duration, frames
+
+
+def remove_moved_outputs(previous: dict[str, Any] | None, outputs: dict[str, str]) -> None:
+    """Delete the files of an earlier render whose names changed (the scene moved or renamed)."""
+    for key, old in ((previous or {}).get("outputs") or {}).items():
+        if old != outputs.get(key):
+            Path(old).unlink(missing_ok=True)
 
 
 def render(job: dict[str, Any]) -> dict[str, Any]:
@@ -158,7 +165,9 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
-    write_json_atomically(Path(job["state_file"]), record)
+    state_file = Path(job["state_file"])
+    remove_moved_outputs(read_json(state_file), job["outputs"])
+    write_json_atomically(state_file, record)
     shutil.rmtree(work, ignore_errors=True)
     return record
 

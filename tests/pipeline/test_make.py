@@ -337,3 +337,30 @@ def test_make_flags_are_read_from_makeflags(makeflags: str, expected: tuple):
 
 def test_venv_is_the_one_running_the_tests():
     assert (VENV / "bin" / "python").exists()
+
+
+def test_moved_and_removed_scenes_leave_no_outputs_behind(project: Project):
+    assert project.make().returncode == 0
+    manifest = project.scene_module("curriculum.toml")
+    text = manifest.read_text()
+    growing = text[
+        text.index('[[section.scene]]\nname = "GrowingCircle"') : text.index(
+            '[[section.scene]]\nname = "MovingDot"'
+        )
+    ]
+    # Move GrowingCircle after MovingDot, and drop DrawnLine's section altogether.
+    text = text.replace(growing, "")
+    text = text[: text.index("[[section]]\nnumber = 2")] + "\n" + growing
+    manifest.write_text(text)
+    result = project.make()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "removed the outputs of DrawnLine" in result.stdout
+    assert "removed lecture 02-fixture-lines" in result.stdout
+    videos = sorted(
+        str(p.relative_to(project.quality_dir)) for p in project.outputs() if p.suffix == ".mp4"
+    )
+    assert videos == [
+        "01-fixture-shapes.mp4",
+        f"{SHAPES}/01-MovingDot.mp4",
+        f"{SHAPES}/02-GrowingCircle.mp4",
+    ]

@@ -37,8 +37,9 @@ def test_matrix_multiplication_follows_other_matrices(rendered, tmp_path, tex_ca
     A = ((1.0, 0.5), (-2.0, 1.0), (3.0, 2.0))
     B = ((4.0, -1.0), (2.0, 2.0))
     x = (1.0, 3.0)
-    changed = render(variant(scene_class("MatrixMultiplication"), A=A, B=B, x=x), tmp_path,
-                     tex_cache)
+    changed = render(
+        variant(scene_class("MatrixMultiplication"), A=A, B=B, x=x), tmp_path, tex_cache
+    )
     check_product(changed, A, B, x)
     assert changed.layout_problems == []
     assert_frames_differ(rendered("MatrixMultiplication"), changed)
