@@ -24,7 +24,7 @@ from typing import TextIO
 from pipeline import checks
 from pipeline.manifest import Manifest, SceneEntry
 from pipeline.qualities import Quality
-from pipeline.state import Fingerprinter, Paths, read_json, scene_status
+from pipeline.state import Fingerprinter, Paths, read_json, remove_unlisted, scene_status
 
 
 class BuildError(RuntimeError):
@@ -106,14 +106,8 @@ class Builder:
     def remove_unlisted(self) -> None:
         """Delete the outputs of scenes the manifest no longer lists: renders/ mirrors it."""
         listed = {entry.name for entry in self.manifest.scenes}
-        for state_file in sorted(self.paths.state_dir.glob("*.json")):
-            if state_file.stem in listed:
-                continue
-            record = read_json(state_file) or {}
-            for output in (record.get("outputs") or {}).values():
-                (self.root / output).unlink(missing_ok=True)
-            state_file.unlink(missing_ok=True)
-            self.say(f"removed the outputs of {state_file.stem}: the manifest no longer lists it")
+        for name in remove_unlisted(self.root, self.paths.state_dir, listed):
+            self.say(f"removed the outputs of {name}: the manifest no longer lists it")
 
     def build(self, selection: list[SceneEntry]) -> Summary:
         started = time.perf_counter()

@@ -33,11 +33,10 @@ from pipeline.lectures import (
     lecture_state_file,
     lecture_status,
     plan_lecture,
-    write_text_atomically,
 )
 from pipeline.manifest import Manifest, SceneEntry, Section
 from pipeline.qualities import Quality
-from pipeline.state import Fingerprinter, Paths, read_json, scene_status
+from pipeline.state import Fingerprinter, Paths, read_json, scene_status, write_text_atomically
 
 PAGE_TITLE = "ML Foundations in Motion"
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -36,7 +36,14 @@ from typing import Any, TextIO
 from pipeline import subtitles
 from pipeline.manifest import Manifest, SceneEntry, Section
 from pipeline.qualities import Quality
-from pipeline.state import Fingerprinter, Paths, read_json, scene_status, write_json_atomically
+from pipeline.state import (
+    Fingerprinter,
+    Paths,
+    read_json,
+    remove_unlisted,
+    scene_status,
+    write_json_atomically,
+)
 
 #: A lecture's outputs, beside its section's folder: key -> file name suffix.
 LECTURE_SUFFIXES = {"mp4": ".mp4", "srt": ".srt", "chapters": ".chapters.vtt"}
@@ -46,23 +53,6 @@ COPIED_STREAM_TYPES = ("video", "audio")
 
 class JoinError(ValueError):
     """Scene videos that cannot be joined by copying their streams."""
-
-
-def write_text_atomically(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` through a temporary name, unless it holds it already.
-
-    Returns whether the file changed (an unchanged file keeps its modification time).
-    """
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
-    return True
 
 
 def clock(seconds: float) -> str:
@@ -420,14 +410,8 @@ class LectureBuilder:
     def remove_unlisted(self) -> None:
         """Delete the lectures of sections the manifest no longer lists."""
         listed = {section.folder for section in self.manifest.sections}
-        for state_file in sorted((self.paths.state_dir / "lectures").glob("*.json")):
-            if state_file.stem in listed:
-                continue
-            record = read_json(state_file) or {}
-            for output in (record.get("outputs") or {}).values():
-                (self.root / output).unlink(missing_ok=True)
-            state_file.unlink(missing_ok=True)
-            self.say(f"removed lecture {state_file.stem}: the manifest no longer lists it")
+        for folder in remove_unlisted(self.root, self.paths.state_dir / "lectures", listed):
+            self.say(f"removed lecture {folder}: the manifest no longer lists it")
 
     def build(self, sections: Sequence[Section]) -> LectureSummary:
         started = time.perf_counter()

@@ -35,6 +35,40 @@ def write_json_atomically(path: Path, data: Any) -> None:
     os.replace(temporary, path)
 
 
+def write_text_atomically(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` through a temporary name, unless it holds it already.
+
+    Returns whether the file changed (an unchanged file keeps its modification time).
+    """
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+    return True
+
+
+def remove_unlisted(root: Path, state_dir: Path, listed: set[str]) -> list[str]:
+    """Delete the outputs and state records in ``state_dir`` of names not in ``listed``.
+
+    Returns the names removed. Outputs are recorded relative to ``root``.
+    """
+    removed = []
+    for state_file in sorted(state_dir.glob("*.json")):
+        if state_file.stem in listed:
+            continue
+        record = read_json(state_file) or {}
+        for output in (record.get("outputs") or {}).values():
+            (root / output).unlink(missing_ok=True)
+        state_file.unlink(missing_ok=True)
+        removed.append(state_file.stem)
+    return removed
+
+
 def read_json(path: Path) -> dict[str, Any] | None:
     """The JSON object at ``path``, or None if it is missing or unreadable."""
     try:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import numpy as np
@@ -64,9 +63,11 @@ from scenes.style import (
     RESULT,
     TEXT,
     LessonScene,
+    factor,
     fmt,
     fmt_vector,
     num,
+    shape_tex,
     tex,
     text,
 )
@@ -81,37 +82,7 @@ CHANNEL_COLOURS = (ERROR, RESULT, INPUT)
 #: How far each layer of a stacked (rank-3) picture sits behind the one in front, in cells.
 DEPTH_STEP = 0.35
 
-#: Characters a second: a beat lasts at least as long as its subcaption takes to read.
-READING_RATE = 16
-
-
-class _PacedLesson(LessonScene):
-    """A lesson whose every beat lasts at least as long as its narration takes to read."""
-
-    @contextmanager
-    def beat(self, narration: str) -> Iterator[None]:
-        """:meth:`LessonScene.beat`, then a wait until the subcaption has had its reading time."""
-        with super().beat(narration):
-            start = self.time
-            yield
-            remaining = len(narration) / READING_RATE - (self.time - start)
-            if remaining > 0.05:
-                self.wait(remaining)
-
-    def settle(self, whole: Mobject) -> None:
-        """Put ``whole`` on screen in place of the pieces of it that transforms left there."""
-        pieces = set(whole.get_family())
-        self.remove(*(m for m in self.mobjects if m in pieces))
-        self.add(whole)
-
-
 # -- shapes ------------------------------------------------------------------------------
-
-
-def _shape_tex(shape: Sequence[int]) -> str:
-    """A shape as numpy writes it: ``()``, ``(3,)`` or ``(2, 3)``."""
-    sizes = ", ".join(fmt(n, "count") for n in shape)
-    return "(" + sizes + ("," if len(shape) == 1 else "") + ")"
 
 
 def _shape_formula(
@@ -365,7 +336,7 @@ def _column_left(chart: Axes) -> float:
     return chart.get_right()[0] + GAP
 
 
-class _TwoLineStory(_PacedLesson):
+class _TwoLineStory(LessonScene):
     """A story told with two straight lines: their system, lib's solution of it, the crossing."""
 
     unknowns: tuple[str, str] = ("x", "y")
@@ -697,7 +668,7 @@ class SolarPanels(_TwoLineStory):
             self.hold_poster()
 
 
-class TensorRanks(_PacedLesson):
+class TensorRanks(LessonScene):
     """Scalar, vector, matrix, rank-3 and rank-4 tensor, each one axis more than the last."""
 
     shape = (2, 2, 2, 3)  # the rank-4 example; each lower rank is its first slice
@@ -721,7 +692,7 @@ class TensorRanks(_PacedLesson):
     def story(self, r: int) -> str:
         """What the narrator says as the rank-r example appears."""
         shape = self.shapes[r]
-        new, shown = fmt(shape[0], "count"), _shape_tex(shape)
+        new, shown = fmt(shape[0], "count"), shape_tex(shape)
         if r == 1:
             return (
                 f"Line numbers up along one axis: a vector, rank 1, shape {shown}, {new} in a row."
@@ -791,7 +762,7 @@ class TensorRanks(_PacedLesson):
         value = fmt(np.asarray(self.examples[0]), "count")
         with self.beat(
             f"A scalar is a single number, like {value}. It has no axes: rank 0, and its shape "
-            f"is empty, {_shape_tex(self.shapes[0])}."
+            f"is empty, {shape_tex(self.shapes[0])}."
         ):
             self.heading = style.title("Tensors, one axis at a time")
             self.current = self.picture(0, self.cell_side).move_to(UP * 0.4)
@@ -825,7 +796,7 @@ class TensorRanks(_PacedLesson):
 
     def show_summary(self) -> None:
         spoken = ", ".join(
-            f"{_shape_tex(shape)} for a {name}"
+            f"{shape_tex(shape)} for a {name}"
             for shape, name in zip(self.shapes, self.names, strict=True)
         )
         with self.beat(
@@ -863,7 +834,7 @@ class TensorRanks(_PacedLesson):
             self.hold_poster()
 
 
-class VectorTransposition(_PacedLesson):
+class VectorTransposition(LessonScene):
     """A row vector becomes a column: shape (1, n) to (n, 1); and the zero vector."""
 
     x = ((3.0, -1.0, 4.0),)  # one row of three numbers
@@ -898,7 +869,7 @@ class VectorTransposition(_PacedLesson):
         entries = ", ".join(fmt(v) for v in np.ravel(self.x))
         with self.beat(
             f"x = ({entries}) written as a row vector: one row of {fmt(shape[1], 'count')} "
-            f"numbers, so its shape is {_shape_tex(shape)}, one row by {fmt(shape[1], 'count')} "
+            f"numbers, so its shape is {shape_tex(shape)}, one row by {fmt(shape[1], 'count')} "
             "columns."
         ):
             self.heading = style.title("Transposing a vector")
@@ -914,7 +885,7 @@ class VectorTransposition(_PacedLesson):
         shape = linalg.shape_of(self.column)
         with self.beat(
             "Transposing turns rows into columns: entry i of the row becomes row i of the "
-            f"column. x transpose is a column vector of shape {_shape_tex(shape)}."
+            f"column. x transpose is a column vector of shape {shape_tex(shape)}."
         ):
             self.col = self.named("x^T", self.column, INPUT_2)
             self.col.move_to(RIGHT * 2.6)
@@ -948,7 +919,7 @@ class VectorTransposition(_PacedLesson):
         shape = linalg.shape_of(self.back)
         same = bool(np.array_equal(self.back, np.asarray(self.x)))
         with self.beat(
-            f"Transpose the column and the row comes back, shape {_shape_tex(shape)}: "
+            f"Transpose the column and the row comes back, shape {shape_tex(shape)}: "
             "the transpose of x transpose is x again."
         ):
             if not same:  # pragma: no cover - lib's transpose is its own inverse
@@ -985,8 +956,8 @@ class VectorTransposition(_PacedLesson):
     def show_summary(self) -> None:
         row_shape, column_shape = linalg.shape_of(self.x), linalg.shape_of(self.column)
         with self.beat(
-            f"A row of shape {_shape_tex(row_shape)} transposes into a column of shape "
-            f"{_shape_tex(column_shape)} and back again; the zero vector has length 0 and "
+            f"A row of shape {shape_tex(row_shape)} transposes into a column of shape "
+            f"{shape_tex(column_shape)} and back again; the zero vector has length 0 and "
             "no direction."
         ):
             self.play(
@@ -1272,13 +1243,7 @@ def _spoken(values: Sequence[float], kind: str = "value") -> str:
     return "(" + ", ".join(fmt(v, kind) for v in values) + ")"
 
 
-def _factor(value: float) -> str:
-    """A factor in a product: negative numbers in parentheses, ``(-1)``."""
-    shown = num(value)
-    return f"({shown})" if shown.startswith("{-") else shown
-
-
-class BasisAndOrthogonality(_PacedLesson):
+class BasisAndOrthogonality(LessonScene):
     """The basis vectors i and j; two orthogonal vectors; orthonormal = orthogonal + unit length."""
 
     u = (2.0, 1.0)
@@ -1405,7 +1370,7 @@ class BasisAndOrthogonality(_PacedLesson):
                 r"\cdot",
                 "w",
                 "=",
-                rf"{_factor(ux)} \cdot {_factor(wx)} + {_factor(uy)} \cdot {_factor(wy)}",
+                rf"{factor(ux)} \cdot {factor(wx)} + {factor(uy)} \cdot {factor(wy)}",
                 "=",
                 num(self.dot),
                 below=self.u_row,
@@ -1516,7 +1481,7 @@ class BasisAndOrthogonality(_PacedLesson):
             self.hold_poster()
 
 
-class MatricesAndIndexing(_PacedLesson):
+class MatricesAndIndexing(LessonScene):
     """A matrix, its shape, and one row, one column and one element picked out by index."""
 
     X = ((2.0, 7.0, 1.0, 8.0), (4.0, 9.0, 3.0, 5.0), (6.0, 0.0, 2.0, 7.0))
@@ -1592,7 +1557,7 @@ class MatricesAndIndexing(_PacedLesson):
         rows, columns = (fmt(n, "count") for n in self.shape)
         with self.beat(
             f"A matrix is a grid of numbers. X has {rows} rows and {columns} columns: shape "
-            f"{_shape_tex(self.shape)}. Python counts from 0, so the first row is row 0 and "
+            f"{shape_tex(self.shape)}. Python counts from 0, so the first row is row 0 and "
             "the first column is column 0."
         ):
             self.heading = style.title("Matrices and indexing")
@@ -1636,7 +1601,7 @@ class MatricesAndIndexing(_PacedLesson):
         with self.beat(
             f"X[{i}, :] takes row {i}, with every column: "
             + ", ".join(fmt(v, "entry") for v in self.row)
-            + f". It is a vector, shape {_shape_tex(linalg.shape_of(self.row))}."
+            + f". It is a vector, shape {shape_tex(linalg.shape_of(self.row))}."
         ):
             self.row_readout = self.pick(
                 self.matrix.get_rows()[self.row_index],
@@ -1656,7 +1621,7 @@ class MatricesAndIndexing(_PacedLesson):
             f"X[:, {j}] takes column {j}, from every row: "
             + ", ".join(fmt(v, "entry") for v in self.column)
             + f". numpy hands it back as a vector too, shape "
-            f"{_shape_tex(linalg.shape_of(self.column))}."
+            f"{shape_tex(linalg.shape_of(self.column))}."
         ):
             self.column_readout = self.pick(
                 self.matrix.get_columns()[self.column_index],
@@ -1675,7 +1640,7 @@ class MatricesAndIndexing(_PacedLesson):
         with self.beat(
             f"X[{i}, {j}] is the one element where row {i} meets column {j}: "
             f"{fmt(self.element, 'entry')}. A single number is a scalar, shape "
-            f"{_shape_tex(linalg.shape_of(self.element))}."
+            f"{shape_tex(linalg.shape_of(self.element))}."
         ):
             self.element_readout = self.pick(
                 style.cell(self.matrix, self.row_index, self.column_index),
@@ -1703,7 +1668,7 @@ class MatricesAndIndexing(_PacedLesson):
             self.hold_poster()
 
 
-class HigherRankTensors(_PacedLesson):
+class HigherRankTensors(LessonScene):
     """A batch of colour images is one rank-4 tensor of shape (batch, height, width, channels)."""
 
     batch_shape = (2, 4, 4, 3)  # batch, height, width, channels: numpy's channels-last order
@@ -1798,7 +1763,7 @@ class HigherRankTensors(_PacedLesson):
         height, width = (fmt(n, "count") for n in self.channel_shape)
         with self.beat(
             f"One colour channel of one image, its red intensities, is a grid {height} pixels "
-            f"high and {width} wide: a matrix of shape {_shape_tex(self.channel_shape)}."
+            f"high and {width} wide: a matrix of shape {shape_tex(self.channel_shape)}."
         ):
             self.heading = style.title("A batch of images")
             layer = self.picture[0][0]
@@ -1815,7 +1780,7 @@ class HigherRankTensors(_PacedLesson):
         channels = fmt(self.image_shape[2], "count")
         with self.beat(
             f"A colour image has {channels} channels, red, green and blue, stacked along a "
-            f"third axis: shape {_shape_tex(self.image_shape)}. numpy and TensorFlow put the "
+            f"third axis: shape {shape_tex(self.image_shape)}. numpy and TensorFlow put the "
             "channels last."
         ):
             block = self.picture[0]
@@ -1833,7 +1798,7 @@ class HigherRankTensors(_PacedLesson):
         batch = fmt(self.shape[0], "count")
         with self.beat(
             f"Models learn from batches: {batch} images stacked along a new first axis make one "
-            f"rank-4 tensor of shape {_shape_tex(self.shape)}. Every other axis moves up one."
+            f"rank-4 tensor of shape {shape_tex(self.shape)}. Every other axis moves up one."
         ):
             self.batch_brace = self.brace(self.picture, UP, self.axis_names[0])
             table = self.axis_table(self.axis_names, self.shape, 0)
@@ -1857,8 +1822,8 @@ class HigherRankTensors(_PacedLesson):
         (first_code, first), (second_code, second) = picks.items()
         with self.beat(
             f"Indexing peels axes off the front: {first_code} is one whole image, shape "
-            f"{_shape_tex(linalg.shape_of(first))}; {second_code} is its red channel, "
-            f"shape {_shape_tex(linalg.shape_of(second))}."
+            f"{shape_tex(linalg.shape_of(first))}; {second_code} is its red channel, "
+            f"shape {shape_tex(linalg.shape_of(second))}."
         ):
             readouts = VGroup(
                 *(

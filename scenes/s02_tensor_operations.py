@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from manim import (
@@ -41,6 +40,7 @@ from scenes.style import (
     BEAT,
     BODY_SIZE,
     BUFF,
+    CAPTION_SIZE,
     EIGEN_2,
     GAP,
     HIGHLIGHT,
@@ -54,9 +54,11 @@ from scenes.style import (
     RESULT,
     TEXT,
     LessonScene,
+    factor,
     fmt,
     fmt_vector,
     num,
+    shape_tex,
     tex,
     text,
 )
@@ -67,32 +69,14 @@ ROW_COLOURS = (INPUT, INPUT_2, EIGEN_2, RESULT)
 EQUATION_COLOURS = (INPUT, INPUT_2)
 #: Colours of the two reductions along an axis.
 AXIS_COLOURS = (INPUT_2, RESULT)
-CAPTION_SIZE = LABEL_SIZE + 4
-READING_RATE = 16  # characters a second: a beat lasts at least as long as its narration takes
 
 
 # -- formatting shared by the scenes of this section --------------------------------------
 
 
-def reading_time(narration: str) -> float:
-    """Seconds a viewer needs to read ``narration`` as a subcaption."""
-    return len(narration) / READING_RATE
-
-
 def listing(items: Sequence[str]) -> str:
     """Items as a sentence lists them: ``1, 2 and 3``."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def factor(value: float, kind: str = "entry") -> str:
-    """A factor in a product: negative numbers in parentheses, ``(-1)``."""
-    shown = fmt(value, kind)
-    return f"({shown})" if shown.startswith("-") else shown
-
-
-def shape_tex(shape: Sequence[int]) -> str:
-    """A shape as numpy writes it: ``(3, 2)`` or ``(2,)``."""
-    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def combination(terms: Sequence[tuple[float, str]], kind: str = "entry") -> str:
@@ -185,34 +169,10 @@ def line_ends(
     return [grid.c2p(*inside[0]), grid.c2p(*inside[-1])]
 
 
-def settle(scene: LessonScene, *mobjects: Mobject) -> None:
-    """Put each of ``mobjects`` on screen whole, in place of the parts animations left there.
-
-    A formula written part by part is on screen as loose parts; settled, it is one formula
-    again, which is what the viewer reads (and what the scene tests read).
-    """
-    for mobject in mobjects:
-        scene.remove(*mobject.get_family())
-        scene.add(mobject)
-
-
 def swap_in(scene: LessonScene, old: Mobject, new: Mobject) -> None:
     """Replace what is left of ``old`` by ``new``, whole."""
     scene.remove(*old.get_family())
-    settle(scene, new)
-
-
-class _Lesson(LessonScene):
-    """A lesson scene whose beats last at least as long as their narration takes to read."""
-
-    @contextmanager
-    def beat(self, narration: str) -> Iterator[None]:
-        start = self.time
-        with super().beat(narration):
-            yield
-            unread = reading_time(narration) - (self.time - start)
-            if unread > 0:
-                self.wait(unread)
+    scene.settle(new)
 
 
 # =========================================================================================
@@ -220,7 +180,7 @@ class _Lesson(LessonScene):
 # =========================================================================================
 
 
-class MatrixTransposition(_Lesson):
+class MatrixTransposition(LessonScene):
     """Rows become columns: every element flips across the main diagonal, (A^T)_ij = A_ji."""
 
     A = ((1.0, 2.0, 3.0), (4.0, 5.0, 6.0))
@@ -422,7 +382,7 @@ class MatrixTransposition(_Lesson):
 # =========================================================================================
 
 
-class TensorArithmetic(_Lesson):
+class TensorArithmetic(LessonScene):
     """A scalar reaches every element; two same-shaped tensors combine element by element."""
 
     A = ((2.0, -1.0), (0.0, 3.0))
@@ -669,7 +629,7 @@ class TensorArithmetic(_Lesson):
 # =========================================================================================
 
 
-class Reduction(_Lesson):
+class Reduction(LessonScene):
     """Summing all elements to one number, then along each axis, numpy's axis=0 and axis=1."""
 
     A = ((3.0, 1.0, 4.0), (1.0, 5.0, 9.0))
@@ -853,7 +813,7 @@ class Reduction(_Lesson):
                 FadeIn(corner),
                 run_time=BEAT,
             )
-            settle(self, check_0, check_1)
+            self.settle(check_0, check_1)
             self.show("summary_total", self.total)
             self.hold_poster()
 
@@ -863,7 +823,7 @@ class Reduction(_Lesson):
 # =========================================================================================
 
 
-class DotProduct(_Lesson):
+class DotProduct(LessonScene):
     """Multiply the pairs and add; geometrically |u| |v| cos(theta), and u's shadow on v."""
 
     u = (2.0, 3.0)
@@ -1193,7 +1153,7 @@ def spoken(parts: Sequence[str]) -> str:
     return " ".join(line.split())
 
 
-class SubstitutionMethod(_Lesson):
+class SubstitutionMethod(LessonScene):
     """Solve one equation for one unknown, substitute it into the other, solve, substitute back."""
 
     A = ((2.0, 1.0), (1.0, -1.0))
@@ -1370,7 +1330,7 @@ class SubstitutionMethod(_Lesson):
                 TransformFromCopy(self.isolated_line[2], formula[where]),
                 run_time=BEAT * 1.2,
             )
-            settle(self, formula)
+            self.settle(formula)
             self.play(FadeIn(explanation), FadeOut(box), run_time=QUICK)
             self.show(
                 "substituted",
@@ -1448,7 +1408,7 @@ class SubstitutionMethod(_Lesson):
 # =========================================================================================
 
 
-class EliminationMethod(_Lesson):
+class EliminationMethod(LessonScene):
     """Row operations on the augmented matrix [A | b] until it reads [I | x]."""
 
     A = ((1.0, 2.0), (3.0, -1.0))
@@ -1707,7 +1667,7 @@ class EliminationMethod(_Lesson):
                 FadeIn(VGroup(*(a[:-1] for a in answers))),
                 run_time=BEAT,
             )
-            settle(self, *answers)
+            self.settle(*answers)
             self.show("solution", tuple(float(v) for v in self.solution))
             self.answers = answers
             self.wait(PAUSE)
@@ -1761,7 +1721,7 @@ KIND_HEADINGS = {"one": "one solution", "none": "no solution", "infinite": "infi
 KIND_COLOURS = {"one": RESULT, "none": style.ERROR, "infinite": HIGHLIGHT}
 
 
-class LinearSystemsGeometry(_Lesson):
+class LinearSystemsGeometry(LessonScene):
     """Two equations are two lines: they cross once, never (parallel), or everywhere (same line)."""
 
     systems = (

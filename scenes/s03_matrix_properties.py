@@ -39,25 +39,16 @@ from scenes.style import (
     QUICK,
     RESULT,
     LessonScene,
+    factor,
     fmt,
     num,
+    shape_tex,
     tex,
     text,
 )
 
 #: How many cells are worked slowly, pair by pair, before the rest go quickly.
 DETAILED_CELLS = 2
-
-
-def factor(value: float) -> str:
-    """A factor in a product: negative numbers in parentheses, ``(-1)``."""
-    shown = fmt(value, "entry")
-    return f"({shown})" if shown.startswith("-") else shown
-
-
-def shape_tex(shape: Sequence[int]) -> str:
-    """A shape as numpy writes it: ``(3, 2)`` or ``(2,)``."""
-    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 class MatrixMultiplication(LessonScene):

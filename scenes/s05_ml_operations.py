@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import numpy as np
 from manim import (
@@ -35,6 +34,7 @@ from scenes.style import (
     BEAT,
     BODY_SIZE,
     BUFF,
+    CAPTION_SIZE,
     ERROR,
     GAP,
     HIGHLIGHT,
@@ -56,8 +56,6 @@ from scenes.style import (
 SIGMA = HIGHLIGHT  # singular values: in the formulas and in the spectrum alike
 U_COLOUR = INPUT  # left singular vectors u_i (columns)
 V_COLOUR = INPUT_2  # right singular vectors v_i (rows of V^T)
-CAPTION_SIZE = LABEL_SIZE + 4  # headings over pictures and panels
-READING_RATE = 16  # characters a second: a beat lasts at least as long as its subcaption takes
 
 
 # -- formatting and small builders (candidates for style.py) ------------------------------
@@ -71,11 +69,6 @@ def count_tex(value: float) -> str:
 def spoken(formatted: str) -> str:
     """A number formatted for TeX, as plain text for a subcaption: ``16,384``, ``12.5%``."""
     return formatted.replace("{,}", ",").replace(r"\%", "%")
-
-
-def reading_time(narration: str) -> float:
-    """Seconds a viewer needs to read ``narration`` as a subcaption."""
-    return len(narration) / READING_RATE
 
 
 def raster(pixels: np.ndarray, height: float) -> ImageMobject:
@@ -224,20 +217,6 @@ class SVDCompression(LessonScene):
 
     # -- pacing and layout ----------------------------------------------------------------
 
-    @contextmanager
-    def narrated(self, narration: str) -> Iterator[None]:
-        """A beat that lasts at least as long as its subcaption takes to read."""
-        with self.beat(narration):
-            start = self.time
-            yield
-            self.wait_to_read(narration, start)
-
-    def wait_to_read(self, narration: str, start: float) -> None:
-        """Wait until ``narration``, shown since ``start``, has had its reading time."""
-        remaining = reading_time(narration) - (self.time - start)
-        if remaining > 0.05:
-            self.wait(remaining)
-
     def place_image(self, image: ImageMobject, slot: int) -> ImageMobject:
         """Put ``image`` in the original's slot (0) or the approximation's (1), under a caption."""
         image.next_to(self.heading, DOWN, buff=self.caption_room)
@@ -279,7 +258,7 @@ class SVDCompression(LessonScene):
     def introduce_image(self) -> None:
         m, n = self.pixels.shape
         total = m * n
-        with self.narrated(
+        with self.beat(
             f"A greyscale image is a matrix: {m} by {n} grey levels, 0 for black and 1 for "
             f"white. That is {spoken(count_tex(total))} numbers. How few can we store and "
             "still see the picture?"
@@ -328,7 +307,7 @@ class SVDCompression(LessonScene):
 
     def the_decomposition(self) -> None:
         s = self.spectrum
-        with self.narrated(
+        with self.beat(
             "The SVD writes A as a sum of rank-one pieces, each a column u times a row v, "
             f"scaled by a singular value sigma, largest first: {fmt(s[0])}, {fmt(s[1])}, "
             f"{fmt(s[2])}, ..."
@@ -368,7 +347,7 @@ class SVDCompression(LessonScene):
         m, n = self.pixels.shape
         first = self.steps[0]
         per_term = first.stored_values // first.k
-        with self.narrated(
+        with self.beat(
             f"Keeping k pieces stores k columns u, k rows v and k sigmas: {per_term} k numbers "
             f"instead of {spoken(count_tex(m * n))}."
         ):
@@ -402,7 +381,7 @@ class SVDCompression(LessonScene):
         values = tuple(float(v) for v in s[:shown])
         below_one = next((i + 1 for i, v in enumerate(values) if v < 1), None)
         fall = f"from number {below_one} on they are below 1" if below_one else "they fall fast"
-        with self.narrated(
+        with self.beat(
             f"On a log scale the singular values fall fast: sigma 1 is {fmt(s[0])}, and "
             f"{fall}. The sigmas we drop decide the error."
         ):
@@ -464,7 +443,7 @@ class SVDCompression(LessonScene):
         return said
 
     def rebuild(self, step: linalg.SVDCompression, *, slow: bool, first: bool) -> None:
-        with self.narrated(self.narrate_step(step, first)):
+        with self.beat(self.narrate_step(step, first)):
             image = self.place_image(raster(step.approximation, self.image_height), 1)
             caption = self.caption_over(rank_k_sum(step.k), image)
             values = self.readout_values(step)
@@ -537,7 +516,6 @@ class SVDCompression(LessonScene):
             "The large singular values carry the picture; the small ones only fine detail."
         )
         with self.beat(narration):
-            start = self.time
             self.play(
                 FadeOut(
                     Group(
@@ -581,7 +559,6 @@ class SVDCompression(LessonScene):
             )
             self.play(Create(box), FadeIn(takeaway), run_time=BEAT)
             self.record(good, prefix="summary_")
-            self.wait_to_read(narration, start)
             self.hold_poster()
 
     def thumbnail_grid(self) -> tuple[Group, Group]:

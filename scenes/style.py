@@ -61,6 +61,7 @@ NORM_COLOURS = {"l1": "#F5A35C", "l2": "#58C4DD", "squared_l2": "#4DB6AC", "max"
 TITLE_SIZE = 44
 BODY_SIZE = 34
 LABEL_SIZE = 26  # axis labels and tick numbers: the smallest text in any scene
+CAPTION_SIZE = LABEL_SIZE + 4  # captions over pictures, panels and tables
 MIN_TEXT_SIZE = LABEL_SIZE
 FONT = "DejaVu Sans"
 
@@ -78,6 +79,13 @@ BEAT = 1.0  # one ordinary animation
 QUICK = 0.5  # a small change, or a repeated step after the first few
 PAUSE = 1.5  # time to read what just appeared
 POSTER_HOLD = 3.0  # the closing summary frame
+READING_RATE = 16  # characters a second: a beat lasts at least as long as its narration takes
+
+
+def reading_time(narration: str) -> float:
+    """Seconds a viewer needs to read ``narration`` as a subcaption."""
+    return len(narration) / READING_RATE
+
 
 # -- numbers -----------------------------------------------------------------------------
 
@@ -135,6 +143,17 @@ def num(value: float, kind: str = "value") -> str:
     """
     shown = fmt(value, kind)
     return f"{{{shown}}}" if shown.startswith("-") else shown
+
+
+def factor(value: float, kind: str = "entry") -> str:
+    """A factor in a product, for a formula: negative numbers in parentheses, ``(-1)``."""
+    shown = fmt(value, kind)
+    return f"({shown})" if shown.startswith("-") else shown
+
+
+def shape_tex(shape: Sequence[int]) -> str:
+    """A shape as numpy writes it: ``()``, ``(3,)`` or ``(3, 2)``."""
+    return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
 def fmt_vector(values: Sequence[float], kind: str = "value") -> str:
@@ -365,8 +384,9 @@ class LessonScene(Scene):
 
     ``beat`` wraps the animations of one step of the lesson and writes its
     narration as one subcaption spanning them, so the .srt alone teaches the
-    lesson. ``show`` records each number put on screen under a name, so tests
-    can check it against ``lib``.
+    lesson; a beat lasts at least as long as its narration takes to read.
+    ``show`` records each number put on screen under a name, so tests can check
+    it against ``lib``.
     """
 
     def setup(self) -> None:
@@ -380,14 +400,25 @@ class LessonScene(Scene):
         start = self.time
         self.beats.append(narration)
         yield
-        if self.time <= start:
-            self.wait(BEAT)
+        unread = reading_time(narration) - (self.time - start)
+        if unread > 0.05:
+            self.wait(unread)
         self.add_subcaption(narration, duration=self.time - start, offset=start - self.time)
 
     def show(self, name: str, value: Any) -> Any:
         """Record that ``value`` is shown on screen as ``name``; return it unchanged."""
         self.numbers[name] = value
         return value
+
+    def settle(self, *mobjects: Mobject) -> None:
+        """Put each of ``mobjects`` on screen whole, in place of the parts animations left.
+
+        A formula written part by part is on screen as loose parts; settled, it is one
+        formula again, which is what the viewer reads (and what the scene tests read).
+        """
+        for mobject in mobjects:
+            self.remove(*mobject.get_family())
+            self.add(mobject)
 
     def clear_screen(self, *keep: Mobject, run_time: float = QUICK) -> None:
         """Fade out everything except ``keep``: the screen stays calm between ideas."""

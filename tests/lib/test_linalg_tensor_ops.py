@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 
 from lib import linalg
-from lib.errors import InvalidInputError, LibError, ShapeError
+from lib.errors import InvalidInputError, ShapeError
+from tests.lib.test_linalg import VALID_CALLS
 
 FLOATS = st.floats(-10, 10, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 SHAPES = array_shapes(min_dims=1, max_dims=4, min_side=1, max_side=4)
@@ -274,61 +275,12 @@ def test_dot_steps_refuse_a_zero_vector_because_it_has_no_angle():
 
 
 # --------------------------------------------------------------------------------------------
-# Validation at the boundary, for every function of this section
+# Validation at the boundary: every function's arguments are spoiled in test_linalg.py;
+# what is particular to this section is checked here.
 # --------------------------------------------------------------------------------------------
-
-VALID_CALLS = {
-    "scale": ([[1, 2], [3, 4]], 2),
-    "add_scalar": ([[1, 2], [3, 4]], 2),
-    "add": ([[1, 2], [3, 4]], [[1, 0], [0, 1]]),
-    "hadamard": ([[1, 2], [3, 4]], [[1, 0], [0, 1]]),
-    "reduce_sum": ([[1, 2], [3, 4]], 0),
-    "scalar_projection": ([1, 2], [3, 4]),
-    "projection": ([1, 2], [3, 4]),
-    "dot_steps": ([1, 2], [3, 4]),
-}
-ARGUMENTS = [(name, i) for name, args in sorted(VALID_CALLS.items()) for i in range(len(args))]
-# Arguments holding numbers to spoil with NaN (axis is a count, refused separately).
-NUMERIC_ARGUMENTS = [(name, i) for name, i in ARGUMENTS if (name, i) != ("reduce_sum", 1)]
-
-
-def spoiled(name: str, position: int, bad: object) -> tuple:
-    args = list(VALID_CALLS[name])
-    args[position] = bad
-    return tuple(args)
-
-
-def parameter_name(name: str, position: int) -> str:
-    import inspect
-
-    return list(inspect.signature(getattr(linalg, name)).parameters)[position]
-
-
-@pytest.mark.parametrize("name", sorted(VALID_CALLS))
-def test_the_valid_calls_succeed(name):
-    getattr(linalg, name)(*VALID_CALLS[name])
-
-
-@pytest.mark.parametrize(("name", "position"), ARGUMENTS)
-def test_every_argument_refuses_text_with_a_message_naming_it(name, position):
-    argument = parameter_name(name, position)
-    with pytest.raises(LibError, match=rf"^{re.escape(argument)}\b"):
-        getattr(linalg, name)(*spoiled(name, position, "abc"))
-
-
-@pytest.mark.parametrize(("name", "position"), NUMERIC_ARGUMENTS)
-def test_every_numeric_argument_refuses_nan_and_infinity_with_a_message_naming_it(name, position):
-    valid = VALID_CALLS[name][position]
-    argument = parameter_name(name, position)
-    for bad_number in (math.nan, math.inf, -math.inf):
-        bad = np.array(valid, dtype=float)
-        bad.flat[0] = bad_number
-        bad_value = bad.tolist() if bad.ndim else bad.item()
-        with pytest.raises(InvalidInputError, match=rf"^{re.escape(argument)}\b"):
-            getattr(linalg, name)(*spoiled(name, position, bad_value))
 
 
 @pytest.mark.parametrize("name", ["scale", "add_scalar", "add", "hadamard", "reduce_sum"])
 def test_empty_arrays_are_refused(name):
     with pytest.raises(InvalidInputError, match=r"^A must not be empty"):
-        getattr(linalg, name)(*spoiled(name, 0, []))
+        getattr(linalg, name)([], *VALID_CALLS[name][1:])
