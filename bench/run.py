@@ -254,7 +254,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     fixture = Path(args.fixture).resolve() if args.fixture else None
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     results: dict[str, Any] = {"machine": machine()}
-    say = print
+
+    def say(line: str) -> None:
+        print(line, flush=True)
 
     def timed(label: str, action: Callable[[], float]) -> float:
         seconds = action()

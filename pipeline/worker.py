@@ -33,6 +33,25 @@ SEED = 20_240_601
 INFLIGHT_ENCODERS = 1
 
 
+def private_copy(shared: Path, folder: Path) -> Path:
+    """``shared`` linked (or copied) into this worker's own folder.
+
+    manim parses an SVG by writing a modified copy beside it (``name_.svg``) and
+    deleting it afterwards: two workers parsing the same file in a shared folder
+    would race on that copy, so each parses its own.
+    """
+    private = folder / shared.name
+    if not private.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{shared.name}.{os.getpid()}.tmp"
+        try:
+            os.link(shared, temporary)
+        except OSError:
+            shutil.copyfile(shared, temporary)
+        os.replace(temporary, private)
+    return private
+
+
 def install_shared_tex_cache(cache_dir: Path, log_path: Path | None) -> None:
     """Route manim's LaTeX compilation through a cache shared by concurrent workers."""
     import manim.mobject.text.tex_mobject as tex_mobject
@@ -52,21 +71,19 @@ def install_shared_tex_cache(cache_dir: Path, log_path: Path | None) -> None:
             source = template.get_texcode_for_expression(expression)
         key = tex_file_writing.tex_hash(source)
         cached = cache_dir / f"{key}.svg"
-        if cached.exists():
-            return cached
-        # One worker compiles a formula; another that wants it meanwhile waits for it.
-        with (cache_dir / f".{key}.lock").open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if cached.exists():
-                return cached
-            private_svg = original(expression, environment, template)
-            temporary = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
-            shutil.copyfile(private_svg, temporary)
-            os.replace(temporary, cached)
-        if log_path is not None:
-            with log_path.open("a", encoding="utf-8") as log:
-                log.write(f"{key}\n")
-        return cached
+        if not cached.exists():
+            # One worker compiles a formula; another that wants it meanwhile waits for it.
+            with (cache_dir / f".{key}.lock").open("w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not cached.exists():
+                    private_svg = original(expression, environment, template)
+                    temporary = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+                    shutil.copyfile(private_svg, temporary)
+                    os.replace(temporary, cached)
+                    if log_path is not None:
+                        with log_path.open("a", encoding="utf-8") as log:
+                            log.write(f"{key}\n")
+        return private_copy(cached, Path(config.get_dir("tex_dir")))
 
     tex_mobject.tex_to_svg_file = cached_tex_to_svg_file
 
