@@ -24,7 +24,12 @@ from typing import TextIO
 from pipeline import checks
 from pipeline.manifest import Manifest, SceneEntry
 from pipeline.qualities import Quality
-from pipeline.state import Fingerprinter, Paths, read_json, remove_unlisted, scene_status
+from pipeline.state import (
+    QualityStep,
+    read_json,
+    remove_unlisted,
+    scene_status,
+)
 
 
 class BuildError(RuntimeError):
@@ -56,7 +61,7 @@ class Summary:
         return not self.failed and not self.not_started
 
 
-class Builder:
+class Builder(QualityStep):
     """Brings the outputs of a selection of scenes up to date at one quality."""
 
     def __init__(
@@ -70,18 +75,9 @@ class Builder:
         verbose: bool = False,
         out: TextIO = sys.stdout,
     ) -> None:
-        self.root = root
-        self.manifest = manifest
-        self.quality = quality
-        self.paths = Paths(root, quality)
+        super().__init__(root, manifest, quality, verbose=verbose, out=out)
         self.jobs = max(1, jobs)
         self.keep_going = keep_going
-        self.verbose = verbose
-        self.out = out
-        self.fingerprinter = Fingerprinter(root, manifest, quality)
-
-    def say(self, line: str) -> None:
-        print(line, file=self.out, flush=True)
 
     def label(self, entry: SceneEntry) -> str:
         total = len(self.manifest.scenes)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sys
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -31,14 +30,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from pipeline import subtitles
 from pipeline.manifest import Manifest, SceneEntry, Section
-from pipeline.qualities import Quality
 from pipeline.state import (
     Fingerprinter,
     Paths,
+    QualityStep,
     read_json,
     remove_unlisted,
     scene_status,
@@ -381,28 +380,8 @@ class LectureSummary:
         return not self.failed
 
 
-class LectureBuilder:
+class LectureBuilder(QualityStep):
     """Brings the lectures of a selection of sections up to date at one quality."""
-
-    def __init__(
-        self,
-        root: Path,
-        manifest: Manifest,
-        quality: Quality,
-        *,
-        verbose: bool = False,
-        out: TextIO = sys.stdout,
-    ) -> None:
-        self.root = root
-        self.manifest = manifest
-        self.quality = quality
-        self.paths = Paths(root, quality)
-        self.verbose = verbose
-        self.out = out
-        self.fingerprinter = Fingerprinter(root, manifest, quality)
-
-    def say(self, line: str) -> None:
-        print(line, file=self.out, flush=True)
 
     def label(self, section: Section) -> str:
         return f"lecture {section.folder} {self.quality.folder}"

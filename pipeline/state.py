@@ -15,11 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from pipeline.manifest import Manifest, SceneEntry
 from pipeline.qualities import Quality
@@ -173,6 +174,30 @@ class Fingerprinter:
         digest.update(self._module_digest(entry.section.module_path(self.root)))
         digest.update(json.dumps(entry.as_record(), sort_keys=True).encode())
         return digest.hexdigest()
+
+
+class QualityStep:
+    """A step of the build at one quality: what it works on, and a log it reports to."""
+
+    def __init__(
+        self,
+        root: Path,
+        manifest: Manifest,
+        quality: Quality,
+        *,
+        verbose: bool = False,
+        out: TextIO = sys.stdout,
+    ) -> None:
+        self.root = root
+        self.manifest = manifest
+        self.quality = quality
+        self.paths = Paths(root, quality)
+        self.verbose = verbose
+        self.out = out
+        self.fingerprinter = Fingerprinter(root, manifest, quality)
+
+    def say(self, line: str) -> None:
+        print(line, file=self.out, flush=True)
 
 
 def scene_status(paths: Paths, entry: SceneEntry, fingerprint: str) -> str:
