@@ -66,6 +66,7 @@ from scenes.style import (
     factor,
     fmt,
     fmt_vector,
+    linear_combination,
     num,
     shape_tex,
     tex,
@@ -179,18 +180,7 @@ def _line_through(
 
 def _linear_tex(coefficients: Sequence[float], names: Sequence[str]) -> str:
     """``2.5t - d`` for coefficients (2.5, -1) of (t, d); an empty name is a constant term."""
-    terms: list[str] = []
-    for coefficient, name in zip(coefficients, names, strict=True):
-        size = fmt(abs(coefficient))
-        if size == "0":
-            continue
-        body = name if size == "1" and name else size + name
-        negative = coefficient < 0
-        if terms:
-            terms.append(("- " if negative else "+ ") + body)
-        else:
-            terms.append(("-" if negative else "") + body)
-    return " ".join(terms) if terms else "0"
+    return linear_combination(list(zip(coefficients, names, strict=True)), "value")
 
 
 def _substitution_lines(steps: Sequence[object], names: Sequence[str]) -> list[list[str]]:
@@ -233,7 +223,8 @@ def _equations(steps: Sequence[object]) -> list[linalg.LinearEquation]:
 def _spoken_equations(steps: Sequence[object], names: Sequence[str]) -> str:
     """The system as the narration says it: ``2.5t - d = 0 and 3t - d = 15``."""
     return " and ".join(
-        f"{_linear_tex(e.coefficients, names)} = {fmt(e.rhs)}" for e in _equations(steps)
+        f"{linear_combination(zip(e.coefficients, names, strict=True), 'value')} = {fmt(e.rhs)}"
+        for e in _equations(steps)
     )
 
 
@@ -297,7 +288,12 @@ def _system_formula(
     """The equations one under another, equals signs aligned, with a brace on the left."""
     rows = VGroup(
         *(
-            tex(_linear_tex(e.coefficients, names), "=", num(e.rhs), color=colour)
+            tex(
+                _linear_tex(e.coefficients, names),
+                "=",
+                num(e.rhs),
+                color=colour,
+            )
             for e, colour in zip(equations, colours, strict=True)
         )
     ).arrange(DOWN, aligned_edge=LEFT, buff=BUFF * 1.4)

@@ -54,9 +54,12 @@ from scenes.style import (
     RESULT,
     TEXT,
     LessonScene,
+    cell,
     factor,
     fmt,
     fmt_vector,
+    hide_entries,
+    linear_combination,
     num,
     shape_tex,
     tex,
@@ -79,30 +82,9 @@ def listing(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def combination(terms: Sequence[tuple[float, str]], kind: str = "entry") -> str:
-    """``c1 n1 + c2 n2 ...`` as TeX: ``2x + y``, ``x - y``, ``7 - 2x``; zero terms left out.
-
-    A term with an empty name is a constant. A coefficient of 1 is not written (``y``, not
-    ``1y``), and every term after the first is joined by its sign.
-    """
-    parts: list[str] = []
-    for coefficient, name in terms:
-        shown = fmt(coefficient, kind)
-        if shown == "0":
-            continue
-        negative = shown.startswith("-")
-        size = shown.lstrip("-")
-        body = (size if size != "1" else "") + name if name else size
-        if not parts:
-            parts.append(("-" if negative else "") + body)
-        else:
-            parts.append(("- " if negative else "+ ") + body)
-    return " ".join(parts) if parts else "0"
-
-
 def equation_tex(coefficients: Sequence[float], rhs: float, names: Sequence[str]) -> str:
     """The line ``a x + b y = c`` as TeX."""
-    left = combination(list(zip(coefficients, names, strict=True)))
+    left = linear_combination(list(zip(coefficients, names, strict=True)))
     return f"{left} = {num(rhs, 'entry')}"
 
 
@@ -125,18 +107,6 @@ def code(content: str, colour: str = MUTED) -> style.Text:
 def rows_of(values: object) -> tuple[tuple[float, ...], ...]:
     """A matrix as nested tuples of Python floats, the way a scene records it."""
     return tuple(tuple(float(v) + 0.0 for v in row) for row in np.atleast_2d(values))
-
-
-def entry(m: Matrix, i: int, j: int) -> Mobject:
-    """The entry in row ``i``, column ``j`` (0-based)."""
-    return style.cell(m, i, j)
-
-
-def hidden(m: Matrix) -> Matrix:
-    """``m`` with its entries invisible, to be filled in cell by cell."""
-    for item in m.get_entries():
-        item.set_opacity(0)
-    return m
 
 
 def line_ends(
@@ -207,7 +177,7 @@ class MatrixTransposition(LessonScene):
 
     def diagonal_through(self, m: Matrix) -> Line:
         """A soft band along the main diagonal of ``m``, behind its entries (i, i)."""
-        first = entry(m, 0, 0).get_center()
+        first = cell(m, 0, 0).get_center()
         step = np.array([1.0, -1.0, 0.0])  # entries sit on a square grid: one slot right, one down
         length = min(len(m.get_rows()), len(m.get_columns()))
         return Line(
@@ -248,7 +218,7 @@ class MatrixTransposition(LessonScene):
             self.bring_to_front(self.matrix_A)
             self.play(Create(self.diagonal), run_time=BEAT)
             boxes = VGroup(
-                *(style.highlight_box(entry(self.matrix_A, k, k)) for k in range(len(diagonal)))
+                *(style.highlight_box(cell(self.matrix_A, k, k)) for k in range(len(diagonal)))
             )
             self.play(Create(boxes), run_time=QUICK)
             self.wait(PAUSE)
@@ -262,21 +232,21 @@ class MatrixTransposition(LessonScene):
         ):
             flipped = self.coloured_matrix(self.A_T, by_columns=True)
             flipped.shift(
-                entry(self.matrix_A, 0, 0).get_corner(DOWN + RIGHT)
-                - entry(flipped, 0, 0).get_corner(DOWN + RIGHT)
+                cell(self.matrix_A, 0, 0).get_corner(DOWN + RIGHT)
+                - cell(flipped, 0, 0).get_corner(DOWN + RIGHT)
             )
             caption_T = caption("A^T", self.A_T, TEXT)
             caption_T.next_to(flipped, DOWN, buff=BUFF)
             moves = [
                 ReplacementTransform(
-                    entry(self.matrix_A, i, j), entry(flipped, j, i), path_arc=-PI / 2
+                    cell(self.matrix_A, i, j), cell(flipped, j, i), path_arc=-PI / 2
                 )
                 for i in range(m)
                 for j in range(n)
                 if i != j
             ]
             stays = [
-                ReplacementTransform(entry(self.matrix_A, k, k), entry(flipped, k, k))
+                ReplacementTransform(cell(self.matrix_A, k, k), cell(flipped, k, k))
                 for k in range(min(m, n))
             ]
             self.play(
@@ -340,8 +310,8 @@ class MatrixTransposition(LessonScene):
             f"in A transpose it sits in row {j + 1}, column {i + 1}. In general, "
             "(A transpose) i j equals A j i."
         ):
-            box_A = style.highlight_box(entry(self.original, i, j))
-            box_T = style.highlight_box(entry(self.matrix_T, j, i))
+            box_A = style.highlight_box(cell(self.original, i, j))
+            box_T = style.highlight_box(cell(self.matrix_T, j, i))
             rule = tex(
                 rf"(A^T)_{{{j + 1}{i + 1}}}",
                 "=",
@@ -429,13 +399,13 @@ class TensorArithmetic(LessonScene):
     def fill_cell(self, i: int, j: int, left: Matrix, right: Matrix, result: Matrix) -> None:
         """Point at the pair (i, j) and fill the result cell from it."""
         boxes = VGroup(
-            style.highlight_box(entry(left, i, j)), style.highlight_box(entry(right, i, j))
+            style.highlight_box(cell(left, i, j)), style.highlight_box(cell(right, i, j))
         )
-        target = entry(result, i, j)
+        target = cell(result, i, j)
         filled = target.copy().set_opacity(1)
         self.play(Create(boxes), run_time=QUICK * 0.6)
         self.play(
-            TransformFromCopy(VGroup(entry(left, i, j), entry(right, i, j)), filled),
+            TransformFromCopy(VGroup(cell(left, i, j), cell(right, i, j)), filled),
             run_time=QUICK,
         )
         self.remove(filled)
@@ -474,7 +444,7 @@ class TensorArithmetic(LessonScene):
             self.play(FadeOut(self.inputs), run_time=QUICK)
             source = style.matrix(self.A, color=INPUT)
             scalar = self.scalar()
-            result = hidden(style.matrix(self.plus_c, color=RESULT))
+            result = hide_entries(style.matrix(self.plus_c, color=RESULT))
             row = self.equation(source, tex("+"), scalar, tex("="), result)
             line = self.numpy_line(f"A + {fmt(self.c)}", row)
             self.play(FadeIn(row[:4]), run_time=QUICK)
@@ -494,7 +464,7 @@ class TensorArithmetic(LessonScene):
             self.play(FadeOut(self.current), run_time=QUICK)
             scalar = self.scalar()
             source = style.matrix(self.A, color=INPUT)
-            result = hidden(style.matrix(self.times_c, color=RESULT))
+            result = hide_entries(style.matrix(self.times_c, color=RESULT))
             row = self.equation(scalar, tex(r"\cdot"), source, tex("="), result)
             line = self.numpy_line(f"{fmt(self.c)} * A", row)
             self.play(FadeIn(row[:4]), FadeIn(result), run_time=QUICK)
@@ -513,7 +483,7 @@ class TensorArithmetic(LessonScene):
             self.play(FadeOut(self.current), run_time=QUICK)
             left = style.matrix(self.A, color=INPUT)
             right = style.matrix(self.B, color=INPUT_2)
-            result = hidden(style.matrix(self.total, color=RESULT))
+            result = hide_entries(style.matrix(self.total, color=RESULT))
             row = self.equation(left, tex("+"), right, tex("="), result)
             line = self.numpy_line("A + B", row)
             self.play(FadeIn(row[:4]), FadeIn(result), run_time=QUICK)
@@ -536,7 +506,7 @@ class TensorArithmetic(LessonScene):
             self.play(FadeOut(self.current), run_time=QUICK)
             left = style.matrix(self.A, color=INPUT)
             right = style.matrix(self.B, color=INPUT_2)
-            result = hidden(style.matrix(self.product, color=RESULT))
+            result = hide_entries(style.matrix(self.product, color=RESULT))
             row = self.equation(left, tex(r"\odot"), right, tex("="), result)
             self.play(FadeIn(row[:4]), FadeIn(result), run_time=QUICK)
             rows, columns = np.shape(self.product)
@@ -553,7 +523,7 @@ class TensorArithmetic(LessonScene):
         self, i: int, j: int, left: Matrix, right: Matrix, result: Matrix, *, detailed: bool
     ) -> None:
         """``a_ij . b_ij = p_ij`` written under the row, then the result cell filled."""
-        a, b = entry(left, i, j), entry(right, i, j)
+        a, b = cell(left, i, j), cell(right, i, j)
         working = tex(
             factor(self.A[i][j]),
             r"\cdot",
@@ -566,7 +536,7 @@ class TensorArithmetic(LessonScene):
         working[-1].set_color(RESULT)
         working.move_to(DOWN * 1.6)
         boxes = VGroup(style.highlight_box(a), style.highlight_box(b))
-        target = entry(result, i, j)
+        target = cell(result, i, j)
         filled = target.copy().set_opacity(1)
         pace = BEAT * 0.8 if detailed else QUICK
         self.play(Create(boxes), run_time=QUICK * 0.6)
@@ -1187,14 +1157,16 @@ class SubstitutionMethod(LessonScene):
 
     def equation_parts(self, step: linalg.LinearEquation) -> list[str]:
         return [
-            combination(list(zip(step.coefficients, self.names, strict=True))),
+            linear_combination(list(zip(step.coefficients, self.names, strict=True))),
             "=",
             num(step.rhs, "entry"),
         ]
 
     def isolated_expression(self) -> str:
         step = self.isolated
-        return combination([(step.constant, ""), (step.slope, self.names[1 - step.variable])])
+        return linear_combination(
+            [(step.constant, ""), (step.slope, self.names[1 - step.variable])]
+        )
 
     def isolated_parts(self) -> list[str]:
         return [self.names[self.isolated.variable], "=", self.isolated_expression()]
@@ -1216,7 +1188,7 @@ class SubstitutionMethod(LessonScene):
                 parts += ["(", self.isolated_expression(), ")"]
                 where = len(parts) - 2
             else:
-                term = combination([(step.other_coefficient, self.names[other])])
+                term = linear_combination([(step.other_coefficient, self.names[other])])
                 if term == "0":
                     continue
                 if parts:
@@ -1230,7 +1202,7 @@ class SubstitutionMethod(LessonScene):
     def collected_parts(self) -> list[str]:
         step = self.collected
         return [
-            combination([(step.coefficient, self.names[step.variable])]),
+            linear_combination([(step.coefficient, self.names[step.variable])]),
             "=",
             num(step.rhs, "entry"),
         ]
@@ -1440,7 +1412,7 @@ class EliminationMethod(LessonScene):
 
     def aligned_with(self, new: VGroup, old: VGroup) -> VGroup:
         """``new`` moved so that its entries sit exactly where ``old``'s do."""
-        shift = entry(old[0], 0, 0).get_corner(DOWN + RIGHT) - entry(new[0], 0, 0).get_corner(
+        shift = cell(old[0], 0, 0).get_corner(DOWN + RIGHT) - cell(new[0], 0, 0).get_corner(
             DOWN + RIGHT
         )
         return new.shift(shift)
@@ -1601,7 +1573,7 @@ class EliminationMethod(LessonScene):
                 self.play(
                     *(
                         ReplacementTransform(
-                            entry(old_m, i, j), entry(new_m, 1 - i, j), path_arc=PI / 2
+                            cell(old_m, i, j), cell(new_m, 1 - i, j), path_arc=PI / 2
                         )
                         for i in range(2)
                         for j in range(3)
@@ -1624,13 +1596,13 @@ class EliminationMethod(LessonScene):
                 self.play(Write(working), run_time=BEAT * 1.2)
                 self.play(
                     *(
-                        ReplacementTransform(entry(old_m, i, j), entry(new_m, i, j))
+                        ReplacementTransform(cell(old_m, i, j), cell(new_m, i, j))
                         for i in range(2)
                         for j in range(3)
                         if i != t
                     ),
-                    *(FadeOut(entry(old_m, t, j)) for j in range(3)),
-                    *(TransformFromCopy(working[j], entry(new_m, t, j)) for j in range(3)),
+                    *(FadeOut(cell(old_m, t, j)) for j in range(3)),
+                    *(TransformFromCopy(working[j], cell(new_m, t, j)) for j in range(3)),
                     ReplacementTransform(old_m.get_brackets(), new_m.get_brackets()),
                     ReplacementTransform(self.matrix[1], new[1]),
                     run_time=BEAT,
@@ -1659,7 +1631,7 @@ class EliminationMethod(LessonScene):
             ).arrange(RIGHT, buff=GAP * 2)
             answers.next_to(self.matrix, DOWN, buff=GAP * 1.4)
             answers.match_x(self.matrix)
-            final = [entry(self.matrix[0], i, 2) for i in range(2)]
+            final = [cell(self.matrix[0], i, 2) for i in range(2)]
             boxes = VGroup(*(style.highlight_box(item, color=RESULT) for item in final))
             self.play(Create(boxes), run_time=QUICK)
             self.play(

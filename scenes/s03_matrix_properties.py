@@ -96,10 +96,9 @@ class MatrixMultiplication(LessonScene):
 
     def hidden_result(self, values: np.ndarray) -> Matrix:
         """The result matrix with its brackets drawn and its cells still empty."""
-        result = style.matrix(np.atleast_2d(values).reshape(len(values), -1), color=RESULT)
-        for entry in result.get_entries():
-            entry.set_opacity(0)
-        return result
+        return style.hide_entries(
+            style.matrix(np.atleast_2d(values).reshape(len(values), -1), color=RESULT)
+        )
 
     def cell_working(
         self, name: str, step: linalg.MatmulStep, vector: bool = False

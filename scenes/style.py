@@ -156,6 +156,27 @@ def shape_tex(shape: Sequence[int]) -> str:
     return "(" + ", ".join(str(n) for n in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
+def linear_combination(terms: Sequence[tuple[float, str]], kind: str = "entry") -> str:
+    """``c1 n1 + c2 n2 ...`` as TeX: ``2x + y``, ``x - y``, ``7 - 2x``; zero terms left out.
+
+    A term with an empty name is a constant. A coefficient of 1 is not written (``y``, not
+    ``1y``), and every term after the first is joined by its sign.
+    """
+    parts: list[str] = []
+    for coefficient, name in terms:
+        shown = fmt(coefficient, kind)
+        if shown == "0":
+            continue
+        negative = shown.startswith("-")
+        size = shown.lstrip("-")
+        body = (size if size != "1" else "") + name if name else size
+        if not parts:
+            parts.append(("-" if negative else "") + body)
+        else:
+            parts.append(("- " if negative else "+ ") + body)
+    return " ".join(parts) if parts else "0"
+
+
 def fmt_vector(values: Sequence[float], kind: str = "value") -> str:
     """A vector as TeX: ``(3, -4)``."""
     return r"\left(" + ", ".join(num(v, kind) for v in values) + r"\right)"
@@ -318,6 +339,13 @@ def matrix(
 def cell(m: Matrix, i: int, j: int) -> Mobject:
     """The entry in row ``i``, column ``j`` (0-based) of a matrix built by :func:`matrix`."""
     return m.get_rows()[i][j]
+
+
+def hide_entries(m: Matrix) -> Matrix:
+    """``m`` with its brackets drawn and its entries invisible, to be filled cell by cell."""
+    for item in m.get_entries():
+        item.set_opacity(0)
+    return m
 
 
 def highlight_box(target: Mobject, color: str = HIGHLIGHT, buff: float = 0.1) -> VMobject:
