@@ -109,7 +109,10 @@ class Manifest:
             if entry.name == name:
                 return entry
         names = [entry.name for entry in self.scenes]
-        close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+        # A name the user began or abbreviated ("Eigenvectors") first, then look-alikes.
+        close = [n for n in names if name.lower() in n.lower()][:3]
+        if not close:
+            close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
         if not close:
             lowered = {n.lower(): n for n in names}
             close = [lowered[n] for n in difflib.get_close_matches(name.lower(), lowered, n=3)]

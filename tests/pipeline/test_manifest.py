@@ -92,5 +92,7 @@ def test_unknown_names_suggest_the_closest(tmp_path: Path):
     manifest = manifest_module.load(root)
     with pytest.raises(ManifestError, match="did you mean VectorNorms"):
         manifest.scene("vectornorm")
+    with pytest.raises(ManifestError, match="did you mean VectorNorms"):
+        manifest.scene("Norms")
     with pytest.raises(ManifestError, match="`make list` shows them all"):
         manifest.scene("Zebra")
