@@ -83,8 +83,15 @@ def _sections_of(manifest: Manifest, names: set[str]) -> list[Section]:
     ]
 
 
-def _build(args: argparse.Namespace, root: Path) -> int:
+def _load(root: Path) -> Manifest:
+    """The manifest, with every scene's module checked to exist and define its class."""
     manifest = manifest_module.load(root)
+    manifest.check_sources(root)
+    return manifest
+
+
+def _build(args: argparse.Namespace, root: Path) -> int:
+    manifest = _load(root)
     chosen = quality(args.quality)
     if args.scene:
         selection = [manifest.scene(args.scene)]
@@ -119,7 +126,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
 
 
 def _lectures(args: argparse.Namespace, root: Path) -> int:
-    manifest = manifest_module.load(root)
+    manifest = _load(root)
     chosen = quality(args.quality)
     if args.section is not None:
         sections = [manifest.section(args.section)]
@@ -130,21 +137,21 @@ def _lectures(args: argparse.Namespace, root: Path) -> int:
 
 
 def _gallery(args: argparse.Namespace, root: Path) -> int:
-    manifest = manifest_module.load(root)
+    manifest = _load(root)
     chosen = quality(args.quality)
     report(build_gallery(root, manifest, chosen), root)
     return 0
 
 
 def _list(args: argparse.Namespace, root: Path) -> int:
-    manifest = manifest_module.load(root)
+    manifest = _load(root)
     chosen = quality(args.quality)
     paths = Paths(root, chosen)
     fingerprinter = Fingerprinter(root, manifest, chosen)
     print(f"curriculum at {chosen.folder} ({paths.quality_dir.relative_to(root)}):")
     counts: dict[str, int] = {}
     for section in manifest.sections:
-        print(f"{section.number:2d}  {section.title}  ({section.module}.py)")
+        print(f"{section.number:2d}  {section.title}  (scenes/{section.module}/)")
         for entry in manifest.scenes_of(section):
             status = scene_status(paths, entry, fingerprinter.fingerprint(entry))
             counts[status] = counts.get(status, 0) + 1

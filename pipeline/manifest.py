@@ -5,12 +5,18 @@
     [[section]]
     number = 1
     title = "Linear Algebra Data Structures"
-    module = "s01_data_structures"          # scenes/s01_data_structures.py
+    module = "s01_data_structures"          # the package scenes/s01_data_structures/
 
     [[section.scene]]
-    name = "VectorNorms"                     # the Scene class
+    name = "VectorNorms"                     # class VectorNorms in .../vector_norms.py
     title = "Vector norms"
     concept = "The L1, L2, squared L2 and max norms of one vector, and their unit balls."
+
+A section is a package and each scene one module in it, named after its class
+in snake case (``VectorNorms`` in ``vector_norms.py``, ``SVDCompression`` in
+``svd_compression.py``): adding or renaming a scene touches its module and its
+manifest entry, nothing else. :func:`check_sources` makes sure every entry
+resolves to a file that defines its class, reading the source without running it.
 
 This module knows nothing of manim: it reads the file and answers questions
 about it (lookups with suggestions, output paths, the entry of one scene).
@@ -18,6 +24,7 @@ about it (lookups with suggestions, output paths, the entry of one scene).
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 import tomllib
@@ -26,6 +33,13 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST_PATH = Path("scenes") / "curriculum.toml"
+#: The module of a section that holds what two or more of its scenes share (not a scene).
+SHARED_MODULE = "shared"
+
+
+def module_name(scene: str) -> str:
+    """The module that holds scene class ``scene``: ``VectorNorms`` -> ``vector_norms``."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", scene).lower()
 
 
 class ManifestError(ValueError):
@@ -45,8 +59,12 @@ class SceneEntry:
 
     @property
     def module(self) -> str:
-        """Importable module name, e.g. ``scenes.s01_data_structures``."""
-        return f"scenes.{self.section.module}"
+        """Importable module name, e.g. ``scenes.s01_data_structures.vector_norms``."""
+        return f"scenes.{self.section.module}.{module_name(self.name)}"
+
+    def module_path(self, root: Path) -> Path:
+        """Path of the module that defines the scene's class."""
+        return self.section.package_path(root) / f"{module_name(self.name)}.py"
 
     @property
     def stem(self) -> str:
@@ -87,9 +105,9 @@ class Section:
         """Its folder name under a quality's render folder, e.g. ``01-linear-algebra-...``."""
         return f"{self.number:02d}-{self.slug}"
 
-    def module_path(self, root: Path) -> Path:
-        """Path of the Python module that defines its scenes."""
-        return root / "scenes" / f"{self.module}.py"
+    def package_path(self, root: Path) -> Path:
+        """Path of the package that holds its scenes, one module each."""
+        return root / "scenes" / self.module
 
     def as_record(self) -> dict[str, Any]:
         return {"number": self.number, "title": self.title, "module": self.module}
@@ -130,9 +148,27 @@ class Manifest:
     def scenes_of(self, section: Section) -> list[SceneEntry]:
         return [entry for entry in self.scenes if entry.section == section]
 
-    def module_names(self) -> set[str]:
-        """File names (``s01_data_structures.py``) of the modules that hold scenes."""
-        return {f"{section.module}.py" for section in self.sections}
+    def check_sources(self, root: Path) -> None:
+        """Every entry's module exists and defines its class (read, not run); else raise."""
+        for entry in self.scenes:
+            path = entry.module_path(root)
+            shown = path.relative_to(root) if path.is_relative_to(root) else path
+            where = f"{self.path.name}: scene {entry.name} (section {entry.section.number})"
+            rule = f"class {entry.name} belongs in {shown} (its name in snake case)"
+            if not entry.section.package_path(root).joinpath("__init__.py").is_file():
+                raise ManifestError(
+                    f"{where}: section package {shown.parent} is missing or has no __init__.py"
+                )
+            try:
+                tree = ast.parse(path.read_bytes(), filename=str(path))
+            except FileNotFoundError:
+                raise ManifestError(f"{where}: no file {shown}; {rule}") from None
+            except (OSError, SyntaxError, ValueError) as error:
+                raise ManifestError(f"{where}: cannot read {shown}: {error}") from None
+            if not any(
+                isinstance(node, ast.ClassDef) and node.name == entry.name for node in tree.body
+            ):
+                raise ManifestError(f"{where}: {shown} defines no class {entry.name}; {rule}")
 
 
 def _require(table: dict[str, Any], key: str, kind: type, where: str) -> Any:
@@ -179,6 +215,11 @@ def load(root: Path, path: Path | None = None) -> Manifest:
             name = scene_table["name"]
             if not name.isidentifier():
                 raise ManifestError(f"{scene_where}: {name!r} is not a Python class name")
+            if module_name(name) == SHARED_MODULE:
+                raise ManifestError(
+                    f"{scene_where}: {name!r} would live in {SHARED_MODULE}.py, which holds a "
+                    "section's shared helpers; give the scene another name"
+                )
             if name in seen_names:
                 raise ManifestError(f"{scene_where}: scene {name!r} is listed twice")
             seen_names.add(name)

@@ -1,20 +1,31 @@
 """What a scene's render depends on, and what the last render of it left.
 
-A scene's *fingerprint* is a hash of everything its video depends on: its own
-module, the shared scene code (every module in ``scenes/`` that holds no
-section's scenes, such as ``style.py``), the numeric library ``lib/``, its
-manifest entry, the quality, the manim version and the render step itself.
-After a successful render the worker writes a *state record* holding that
-fingerprint; a scene is up to date when its record's fingerprint matches and
-its output files exist. Hashing a few dozen small files takes milliseconds,
-so deciding that nothing needs doing starts no manim process.
+A scene's *fingerprint* is a hash of everything its video depends on:
+
+- its code: the scene's module and every project module it imports, directly or
+  through others (its section's ``shared`` helpers, ``scenes/style.py``, the
+  modules of ``lib/`` it uses), read statically (:mod:`pipeline.deps`), plus the
+  data files those modules name in ``DATA_FILES``;
+- its manifest entry and the quality;
+- the environment that draws it: the render step (``pipeline/worker.py``), a
+  ``manim.cfg`` in the project root, the versions of manim, numpy, scipy, PyAV
+  and Pillow, the TeX toolchain (``latex`` and ``dvisvgm``) and manim's TeX
+  template.
+
+After a successful render the worker writes a *state record* holding the
+fingerprint of the code it actually imported; a scene is up to date when its
+record's fingerprint matches and its output files exist. Hashing a few dozen
+small files takes milliseconds, so deciding that nothing needs doing starts no
+manim process.
 """
 
 from __future__ import annotations
 
+import configparser
 import hashlib
 import json
 import os
+import subprocess
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +33,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
+from pipeline.deps import DependencyGraph
 from pipeline.manifest import Manifest, SceneEntry
 from pipeline.qualities import Quality
 
@@ -79,19 +91,89 @@ def read_json(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-@cache
-def manim_version() -> str:
+#: Distributions whose version changes what a render draws or how it is encoded.
+RENDER_PACKAGES = ("manim", "numpy", "scipy", "av", "pillow")
+#: manim's files that define its default TeX template.
+MANIM_TEX_TEMPLATE_FILES = ("utils/tex_templates.py", "utils/tex.py")
+
+
+def package_version(name: str) -> str:
     try:
-        return metadata.version("manim")
+        return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "not installed"
 
 
-def _hash_file(digest: Any, path: Path, root: Path) -> None:
-    digest.update(str(path.relative_to(root)).encode())
-    digest.update(b"\0")
-    digest.update(path.read_bytes())
-    digest.update(b"\0")
+def manim_version() -> str:
+    return package_version("manim")
+
+
+def _first_line(command: list[str]) -> str:
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return "not found"
+    lines = (result.stdout or result.stderr).strip().splitlines()
+    return lines[0] if lines else f"exit status {result.returncode}"
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+@cache
+def toolchain() -> dict[str, Any]:
+    """The parts of this machine that change a video: packages, TeX, manim's TeX template."""
+    template: dict[str, str | None] = dict.fromkeys(MANIM_TEX_TEMPLATE_FILES)
+    try:
+        manim = metadata.distribution("manim")  # the installed files, without importing manim
+    except metadata.PackageNotFoundError:
+        pass
+    else:
+        for name in MANIM_TEX_TEMPLATE_FILES:
+            template[name] = _file_hash(Path(str(manim.locate_file(f"manim/{name}"))))
+    return {
+        "packages": {name: package_version(name) for name in RENDER_PACKAGES},
+        "latex": _first_line(["latex", "--version"]),
+        "dvisvgm": _first_line(["dvisvgm", "--version"]),
+        "tex_template": template,
+    }
+
+
+def project_config(root: Path) -> dict[str, str | None]:
+    """Hashes of ``manim.cfg`` in the project root and of a TeX template file it names."""
+    cfg = root / "manim.cfg"
+    record: dict[str, str | None] = {"manim.cfg": _file_hash(cfg)}
+    if record["manim.cfg"] is not None:
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(cfg, encoding="utf-8")
+        except (configparser.Error, UnicodeDecodeError):
+            return record  # manim reports a broken file itself; its hash is recorded
+        named = parser.get("CLI", "tex_template_file", fallback="").strip()
+        if named:
+            record["tex_template_file"] = _file_hash(root / named)
+    return record
+
+
+def environment_record(root: Path, quality: Quality) -> dict[str, Any]:
+    """Everything outside the scene's own code that its video depends on, as plain data."""
+    return {
+        "quality": quality.as_record(),
+        "render_step": _file_hash(root / "pipeline" / "worker.py"),
+        **project_config(root),
+        **toolchain(),
+    }
+
+
+def combine_fingerprint(environment: str, code: str, entry: dict[str, Any]) -> str:
+    """A scene's fingerprint from its environment's hash, its code's hash and its entry."""
+    digest = hashlib.sha256(f"{environment}\0{code}\0".encode())
+    digest.update(json.dumps(entry, sort_keys=True).encode())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -137,43 +219,25 @@ class Paths:
 
 
 class Fingerprinter:
-    """Computes scene fingerprints, hashing each shared file once per build."""
+    """Computes scene fingerprints for one build, reading each source file once."""
 
     def __init__(self, root: Path, manifest: Manifest, quality: Quality) -> None:
         self.root = root
         self.manifest = manifest
         self.quality = quality
-        self._shared = self._shared_digest()
+        self.graph = DependencyGraph(root)
+        record = environment_record(root, quality)
+        self.environment = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
 
-    def shared_files(self) -> list[Path]:
-        """Files every scene depends on: shared scene code, ``lib/``, the render step."""
-        scene_modules = self.manifest.module_names()
-        scenes_dir = self.root / "scenes"
-        shared = [p for p in sorted(scenes_dir.glob("*.py")) if p.name not in scene_modules]
-        shared += sorted((self.root / "lib").rglob("*.py"))
-        shared += [self.root / "pipeline" / "worker.py"]
-        return [p for p in shared if p.is_file()]
+    def code_files(self, entry: SceneEntry) -> list[Path]:
+        """The project files the scene's module imports or reads, directly or not."""
+        return self.graph.closure(entry.module)
 
-    def _shared_digest(self) -> bytes:
-        digest = hashlib.sha256()
-        for path in self.shared_files():
-            _hash_file(digest, path, self.root)
-        digest.update(json.dumps(self.quality.as_record(), sort_keys=True).encode())
-        digest.update(manim_version().encode())
-        return digest.digest()
-
-    @cache  # noqa: B019 - one Fingerprinter lives for one build
-    def _module_digest(self, module_path: Path) -> bytes:
-        digest = hashlib.sha256()
-        if module_path.is_file():
-            _hash_file(digest, module_path, self.root)
-        return digest.digest()
+    def code_digest(self, entry: SceneEntry) -> str:
+        return self.graph.digest(entry.module)
 
     def fingerprint(self, entry: SceneEntry) -> str:
-        digest = hashlib.sha256(self._shared)
-        digest.update(self._module_digest(entry.section.module_path(self.root)))
-        digest.update(json.dumps(entry.as_record(), sort_keys=True).encode())
-        return digest.hexdigest()
+        return combine_fingerprint(self.environment, self.code_digest(entry), entry.as_record())
 
 
 class QualityStep:

@@ -6,6 +6,13 @@ subtitles and the poster frame into place, each with an atomic rename, and
 writes the scene's state record last. A render that fails or is killed leaves
 nothing at a final path, and no state record that claims it is done.
 
+The record holds the fingerprint of the code the worker actually imported, not
+the one the build planned with: the worker hashes the scene's code closure just
+before and just after importing it. An edit made between planning and import
+is thus recorded as what was rendered (and a reverted edit shows as stale next
+time); an edit made during the import itself leaves a fingerprint that matches
+nothing, so the scene renders again next time.
+
 LaTeX output is shared between workers through a cache of compiled SVG files,
 keyed by the full LaTeX source: each formula is compiled once per build, even
 with several workers, because a worker compiles in its own folder and publishes
@@ -26,7 +33,8 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from pipeline.state import read_json, write_json_atomically
+from pipeline.deps import code_digest
+from pipeline.state import combine_fingerprint, read_json, write_json_atomically
 
 SEED = 20_240_601
 #: Partial movies encoded at once while drawing goes on.
@@ -113,6 +121,25 @@ def remove_moved_outputs(previous: dict[str, Any] | None, outputs: dict[str, str
             Path(old).unlink(missing_ok=True)
 
 
+def imported_fingerprint(job: dict[str, Any], before: str, after: str) -> str:
+    """The fingerprint of the code this worker imported, said aloud when it is not the plan's."""
+    if before != after:
+        print(
+            f"note: {job['scene']}'s code changed while it was being imported; "
+            "it will count as out of date and render again next time",
+            file=sys.stderr,
+        )
+        return f"changed-during-import:{before}:{after}"
+    fingerprint = combine_fingerprint(job["environment"], before, job["entry"])
+    if fingerprint != job["fingerprint"]:
+        print(
+            f"note: {job['scene']}'s code changed after the build planned it; "
+            "the record names the code that was rendered",
+            file=sys.stderr,
+        )
+    return fingerprint
+
+
 def render(job: dict[str, Any]) -> dict[str, Any]:
     """Render the scene described by ``job`` and install its outputs; return its record."""
     work = Path(job["work_dir"])
@@ -146,7 +173,11 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         "format": "mp4",
     }
     install_shared_tex_cache(Path(job["tex_cache"]), Path(job["tex_log"]))
+    root = Path(job["root"])
+    code_before = code_digest(root, job["module"])
     module = __import__(job["module"], fromlist=[job["scene"]])
+    code_after = code_digest(root, job["module"])
+    fingerprint = imported_fingerprint(job, code_before, code_after)
     scene_class = getattr(module, job["scene"], None)
     if not (isinstance(scene_class, type) and issubclass(scene_class, Scene)):
         raise LookupError(f"{job['module']} defines no Scene class named {job['scene']!r}")
@@ -174,7 +205,7 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
 
     record = {
         "scene": job["scene"],
-        "fingerprint": job["fingerprint"],
+        "fingerprint": fingerprint,
         "outputs": job["outputs"],
         "duration": duration,
         "frames": frames,

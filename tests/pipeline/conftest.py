@@ -61,6 +61,7 @@ class Project:
         return self.quality_dir / section / f"{stem}.{suffix}"
 
     def scene_module(self, name: str) -> Path:
+        """A file under the copy's scenes/: ``s01_fixture/moving_dot.py``, ``style.py``."""
         return self.root / "scenes" / name
 
     def outputs(self) -> list[Path]:
@@ -86,9 +87,9 @@ def copy_project(destination: Path) -> Path:
     scenes = destination / "scenes"
     scenes.mkdir()
     shutil.copy2(REPO / "scenes" / "__init__.py", scenes / "__init__.py")
-    for path in FIXTURE.iterdir():
-        if path.suffix in (".py", ".toml"):
-            shutil.copy2(path, scenes / path.name)
+    shutil.copytree(
+        FIXTURE, scenes, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__")
+    )
     return destination
 
 

@@ -115,13 +115,16 @@ def test_lecture_chapters_link_to_their_times(rendered_project: Project):
 
 
 def test_stale_and_missing_scenes_are_marked_not_hidden(rendered_copy: Project):
-    module = rendered_copy.scene_module("s02_fixture.py")
+    module = rendered_copy.scene_module("s02_fixture/drawn_line.py")
     module.write_text(module.read_text() + "\n# changed after the render\n")
     manifest = rendered_copy.scene_module("curriculum.toml")
     manifest.write_text(
         manifest.read_text()
         + '\n[[section.scene]]\nname = "NotYetWritten"\ntitle = "Coming soon"\n'
-        + 'concept = "A scene listed before it is written."\n'
+        + 'concept = "A scene listed and written, not yet rendered."\n'
+    )
+    rendered_copy.scene_module("s02_fixture/not_yet_written.py").write_text(
+        "from manim import Scene\n\n\nclass NotYetWritten(Scene):\n    pass\n"
     )
     result = rendered_copy.make("gallery")
     assert result.returncode == 0, result.stdout + result.stderr

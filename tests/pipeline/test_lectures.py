@@ -140,7 +140,7 @@ def test_second_make_joins_nothing(rendered_project: Project):
 def test_editing_one_scene_rejoins_only_its_sections_lecture(rendered_copy: Project):
     project = rendered_copy
     untouched = lecture(project, SHAPES).stat().st_mtime_ns
-    module = project.scene_module("s02_fixture.py")
+    module = project.scene_module("s02_fixture/drawn_line.py")
     module.write_text(module.read_text() + "\n# a contributor's edit\n")
     result = project.make()
     assert result.returncode == 0, result.stdout

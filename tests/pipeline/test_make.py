@@ -13,6 +13,7 @@ import av
 import pytest
 from PIL import Image
 
+from pipeline.manifest import module_name
 from tests.pipeline.conftest import VENV, Project
 
 SHAPES = "01-fixture-shapes"
@@ -24,19 +25,25 @@ def add_section(
     project: Project,
     number: int,
     module: str,
-    source: str,
-    scenes: list[str],
+    scenes: dict[str, str],
     *,
     first: bool = False,
 ) -> None:
-    """Add a scene module and its manifest section to the copy."""
-    project.scene_module(f"{module}.py").write_text(source, encoding="utf-8")
+    """Add a section package to the copy, one module per scene (name: source), and its entry."""
+    package = project.scene_module(module)
+    package.mkdir()
+    (package / "__init__.py").write_text("")
     table = f'[[section]]\nnumber = {number}\ntitle = "Extra {number}"\nmodule = "{module}"\n'
-    for name in scenes:
+    for name, source in scenes.items():
+        (package / f"{module_name(name)}.py").write_text(source, encoding="utf-8")
         table += f'\n[[section.scene]]\nname = "{name}"\ntitle = "{name}"\nconcept = "test"\n'
     manifest = project.scene_module("curriculum.toml")
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(table + "\n" + text if first else text + "\n" + table, encoding="utf-8")
+
+
+def edit(path: Path, line: str = "# a contributor's edit") -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
 
 
 def rendered_lines(output: str) -> list[str]:
@@ -91,26 +98,124 @@ def test_second_make_starts_no_manim_and_renders_nothing(rendered_project: Proje
     assert {p: p.stat().st_mtime_ns for p in rendered_project.outputs()} == before
 
 
-def test_editing_one_scene_module_rerenders_only_its_scenes(project: Project):
+def test_editing_one_scene_module_rerenders_only_that_scene(project: Project):
     assert project.make().returncode == 0
-    module = project.scene_module("s02_fixture.py")
-    module.write_text(module.read_text() + "\n# a contributor's edit\n")
+    edit(project.scene_module("s01_fixture/moving_dot.py"))
     result = project.make()
     assert result.returncode == 0, result.stdout
-    assert rendered_lines(result.stdout) == ["DrawnLine"]
+    assert rendered_lines(result.stdout) == ["MovingDot"]
     assert "1 rendered, 2 up to date" in result.stdout
 
 
-def test_editing_shared_scene_code_or_lib_rerenders_everything(project: Project):
+def test_editing_a_section_helper_rerenders_only_the_scenes_that_import_it(project: Project):
     assert project.make().returncode == 0
-    project.scene_module("style.py").write_text("ACCENT = '#ffcc00'\n")
+    edit(project.scene_module("s01_fixture/shared.py"))
+    assert sorted(rendered_lines(project.make().stdout)) == ["GrowingCircle", "MovingDot"]
+
+
+def test_editing_lib_rerenders_only_the_scenes_that_import_what_changed(project: Project):
+    assert project.make().returncode == 0
+    edit(project.root / "lib" / "calculus.py")  # no fixture scene imports it
+    assert rendered_lines(project.make().stdout) == []
+    edit(project.root / "lib" / "linalg.py")  # DrawnLine does
+    assert rendered_lines(project.make().stdout) == ["DrawnLine"]
+    edit(project.root / "lib" / "errors.py")  # lib.linalg imports it
+    assert rendered_lines(project.make().stdout) == ["DrawnLine"]
+    (project.root / "lib" / "extra.py").write_text("ANSWER = 42\n")  # nothing imports it
+    assert rendered_lines(project.make().stdout) == []
+
+
+def test_editing_the_shared_theme_rerenders_everything_that_uses_it(project: Project):
+    assert project.make().returncode == 0
+    edit(project.scene_module("style.py"), "ACCENT = '#ffcc00'")
     assert sorted(rendered_lines(project.make().stdout)) == [
         "DrawnLine",
         "GrowingCircle",
         "MovingDot",
     ]
-    (project.root / "lib" / "extra.py").write_text("ANSWER = 42\n")
+
+
+def test_a_data_file_a_module_names_is_part_of_its_fingerprint(project: Project):
+    data = project.scene_module("s02_fixture/points.csv")
+    data.write_text("0,0\n")
+    edit(project.scene_module("s02_fixture/drawn_line.py"), 'DATA_FILES = ("points.csv",)')
+    assert project.make().returncode == 0
+    data.write_text("0,0\n1,1\n")
+    assert rendered_lines(project.make().stdout) == ["DrawnLine"]
+    data.unlink()
+    result = project.make()
+    assert result.returncode == 2
+    assert "DATA_FILES names 'points.csv'" in result.stderr
+    assert "scenes/s02_fixture/points.csv does not exist" in result.stderr
+
+
+def test_a_manim_cfg_or_another_package_version_rerenders_everything(
+    project: Project, tmp_path: Path
+):
+    assert project.make().returncode == 0
+    (project.root / "manim.cfg").write_text("[CLI]\nbackground_color = BLACK\n")
     assert len(rendered_lines(project.make().stdout)) == 3
+    # A numpy that reports another version: its metadata first on the path, the code unchanged.
+    fake = tmp_path / "fake-site"
+    info = fake / "numpy-99.0.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: numpy\nVersion: 99.0.0\n")
+    listing = project.make("list", env={"PYTHONPATH": str(fake)}).stdout
+    assert listing.strip().endswith("3 stale"), listing
+    assert project.make("list").stdout.strip().endswith("3 rendered")
+
+
+EDIT_DURING_RENDER = """
+import os
+import time
+from pathlib import Path
+
+from manim import Circle, Create, Scene
+
+
+class FirstScene(Scene):
+    def construct(self) -> None:
+        Path(os.environ["FIRST_SCENE_STARTED"]).touch()
+        while not Path(os.environ["SECOND_SCENE_EDITED"]).exists():
+            time.sleep(0.05)
+        self.play(Create(Circle()), run_time=0.4)
+"""
+
+SECOND = """
+from manim import Create, Scene, Square
+
+
+class SecondScene(Scene):
+    def construct(self) -> None:
+        self.play(Create(Square()), run_time=0.4)
+"""
+
+
+def test_an_edit_made_during_a_build_leaves_the_scene_stale_for_the_next(
+    project: Project, tmp_path: Path
+):
+    add_section(project, 3, "s03_race", {"FirstScene": EDIT_DURING_RENDER, "SecondScene": SECOND})
+    started, edited = tmp_path / "started", tmp_path / "edited"
+    second = project.scene_module("s03_race/second_scene.py")
+    os.environ.update(FIRST_SCENE_STARTED=str(started), SECOND_SCENE_EDITED=str(edited))
+    try:
+        # One worker: SecondScene is planned while FirstScene renders, and imported after.
+        make = project.popen("section", "N=3", "JOBS=1")
+        deadline = time.monotonic() + 60
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started.exists(), "the first scene never started"
+        edit(second, "SIDE = 2  # an experiment, rendered, then undone")
+        edited.touch()
+        output, _ = make.communicate(timeout=120)
+    finally:
+        del os.environ["FIRST_SCENE_STARTED"], os.environ["SECOND_SCENE_EDITED"]
+    assert make.returncode == 0, output
+    assert "SecondScene 144p5 done" in output
+    # The video shows the experiment; undoing it must not make that video count as current.
+    second.write_text(SECOND)
+    result = project.make("section", "N=3")
+    assert rendered_lines(result.stdout) == ["SecondScene"]
 
 
 def test_changing_a_manifest_entry_rerenders_that_scene_only(project: Project):
@@ -128,8 +233,7 @@ def test_another_quality_renders_into_its_own_folder(rendered_project: Project):
 
 def test_list_shows_rendered_stale_and_missing(project: Project):
     assert project.make("section", "N=1").returncode == 0
-    module = project.scene_module("s01_fixture.py")
-    module.write_text(module.read_text() + "\n# changed\n")
+    edit(project.scene_module("s01_fixture/shared.py"), "# changed")
     listing = project.make("list").stdout
     lines = {
         line.split()[1]: line
@@ -186,7 +290,7 @@ class BrokenScene(Scene):
 
 
 def test_failing_scene_is_named_with_its_message_and_make_k_renders_the_rest(project: Project):
-    add_section(project, 0, "s00_broken", FAILING, ["BrokenScene"], first=True)
+    add_section(project, 0, "s00_broken", {"BrokenScene": FAILING}, first=True)
     result = project.make("-k")
     assert result.returncode != 0
     out = result.stdout
@@ -199,7 +303,7 @@ def test_failing_scene_is_named_with_its_message_and_make_k_renders_the_rest(pro
 
 
 def test_failing_scene_without_k_stops_new_renders(project: Project):
-    add_section(project, 0, "s00_broken", FAILING, ["BrokenScene"], first=True)
+    add_section(project, 0, "s00_broken", {"BrokenScene": FAILING}, first=True)
     result = project.make("JOBS=1")
     assert result.returncode != 0
     assert "not started" in result.stdout
@@ -207,7 +311,7 @@ def test_failing_scene_without_k_stops_new_renders(project: Project):
 
 
 def test_verbose_shows_the_full_traceback(project: Project):
-    add_section(project, 0, "s00_broken", FAILING, ["BrokenScene"], first=True)
+    add_section(project, 0, "s00_broken", {"BrokenScene": FAILING}, first=True)
     result = project.make("scene", "S=BrokenScene", "VERBOSE=1")
     assert result.returncode != 0
     assert "Traceback (most recent call last)" in result.stdout + result.stderr
@@ -230,7 +334,7 @@ class SlowScene(Scene):
 
 
 def test_killed_render_leaves_no_file_at_the_final_path_and_renders_next_time(project: Project):
-    add_section(project, 3, "s03_slow", SLOW, ["SlowScene"])
+    add_section(project, 3, "s03_slow", {"SlowScene": SLOW})
     os.environ["SLOW_SCENE_HANG"] = "1"
     try:
         make = project.popen("scene", "S=SlowScene")

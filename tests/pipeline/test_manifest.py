@@ -39,19 +39,77 @@ def test_every_listed_scene_exists_and_is_a_manim_scene():
         assert issubclass(cls, Scene), f"{entry.name} is not a manim Scene"
 
 
-def test_every_scene_class_in_scenes_is_listed():
+def scene_modules() -> list[Path]:
+    """Every module of every section package under scenes/, shared helpers included."""
+    return sorted(p for p in (REPO / "scenes").glob("s*/*.py") if p.name != "__init__.py")
+
+
+def test_every_scene_class_in_scenes_is_listed_and_lives_in_its_own_module():
     manifest = manifest_module.load(REPO)
     listed = {entry.name for entry in manifest.scenes}
-    for path in sorted((REPO / "scenes").glob("*.py")):
-        defined = scene_classes_defined_in(f"scenes.{path.stem}")
+    for path in [*sorted((REPO / "scenes").glob("*.py")), *scene_modules()]:
+        relative = path.relative_to(REPO)
+        name = ".".join(relative.with_suffix("").parts)
+        defined = scene_classes_defined_in(name)
         unlisted = defined - listed
-        assert not unlisted, f"{path.name} defines scenes missing from curriculum.toml: {unlisted}"
+        assert not unlisted, f"{relative} defines scenes missing from curriculum.toml: {unlisted}"
+        if path.parent != REPO / "scenes" and path.stem != manifest_module.SHARED_MODULE:
+            assert len(defined) == 1, f"{relative} must define exactly one scene, not {defined}"
+            (scene,) = defined
+            expected = manifest_module.module_name(scene)
+            assert path.stem == expected, f"{relative}: class {scene} belongs in {expected}.py"
+        else:
+            assert not defined, f"{relative} holds helpers, not scenes: move {defined} out"
 
 
-def test_every_section_module_exists():
+def test_every_section_is_a_package_and_every_entry_resolves():
     manifest = manifest_module.load(REPO)
+    manifest.check_sources(REPO)
     for section in manifest.sections:
-        assert section.module_path(REPO).is_file(), f"no module for section {section.number}"
+        assert (section.package_path(REPO) / "__init__.py").is_file()
+    packages = {p.parent.name for p in (REPO / "scenes").glob("*/__init__.py")}
+    assert packages == {section.module for section in manifest.sections}
+
+
+@pytest.mark.parametrize(
+    "scene, module",
+    [
+        ("VectorNorms", "vector_norms"),
+        ("SVDCompression", "svd_compression"),
+        ("Determinant2x2", "determinant2x2"),
+        ("MoorePenrosePseudoinverse", "moore_penrose_pseudoinverse"),
+        ("PowerRuleOnFunctionChain", "power_rule_on_function_chain"),
+        ("AreaUnderROCCurve", "area_under_roc_curve"),
+    ],
+)
+def test_a_scene_module_is_named_after_its_class_in_snake_case(scene: str, module: str):
+    assert manifest_module.module_name(scene) == module
+
+
+def test_an_entry_without_its_module_or_class_is_named_with_the_file(tmp_path: Path):
+    root = write_manifest(tmp_path, SECTION + SCENE.format(name="UnitCircle"))
+    manifest = manifest_module.load(root)
+    with pytest.raises(ManifestError, match=r"scenes/s01_x is missing or has no __init__.py"):
+        manifest.check_sources(root)
+    package = root / "scenes" / "s01_x"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    with pytest.raises(
+        ManifestError, match=r"no file scenes/s01_x/unit_circle.py; class UnitCircle"
+    ):
+        manifest.check_sources(root)
+    (package / "unit_circle.py").write_text("class UnitCirle:\n    pass\n")
+    with pytest.raises(
+        ManifestError, match=r"scenes/s01_x/unit_circle.py defines no class UnitCircle"
+    ):
+        manifest.check_sources(root)
+    (package / "unit_circle.py").write_text("class UnitCircle:\n    pass\n")
+    manifest.check_sources(root)
+
+
+def test_a_scene_may_not_take_the_shared_module_name(tmp_path: Path):
+    with pytest.raises(ManifestError, match="holds a section's shared helpers"):
+        manifest_module.load(write_manifest(tmp_path, SECTION + SCENE.format(name="Shared")))
 
 
 def write_manifest(tmp_path: Path, text: str) -> Path:
@@ -69,7 +127,7 @@ def test_slug_folder_stem_and_positions_follow_the_manifest(tmp_path: Path):
     manifest = manifest_module.load(root)
     b = manifest.scene("B")
     assert b.section.folder == "01-vectors-norms"
-    assert (b.stem, b.position, b.index, b.module) == ("02-B", 2, 2, "scenes.s01_x")
+    assert (b.stem, b.position, b.index, b.module) == ("02-B", 2, 2, "scenes.s01_x.b")
 
 
 @pytest.mark.parametrize(

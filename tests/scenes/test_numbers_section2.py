@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from lib import linalg
-from scenes.s02_tensor_operations import equation_tex, shape_tex
-from scenes.style import fmt, fmt_vector, num
+from scenes.s02_tensor_operations.shared import equation_tex
+from scenes.style import fmt, fmt_vector, num, shape_tex
 from tests.scenes.conftest import scene_class
 from tests.scenes.harness import assert_frames_differ, final_screen_text, render, variant
 

@@ -1,15 +1,13 @@
-"""Section 5, Matrix Operations for Machine Learning: the SVD at work on an image."""
+"""SVDCompression: An image rebuilt from its largest singular values: fewer numbers stored, a small
+error.
+"""
 
 from __future__ import annotations
-
-import math
-from collections.abc import Sequence
 
 import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    RESAMPLING_ALGORITHMS,
     RIGHT,
     UP,
     Create,
@@ -29,8 +27,17 @@ from manim import (
 
 from lib import linalg
 from scenes import style
+from scenes.s05_ml_operations.shared import (
+    SIGMA,
+    U_COLOUR,
+    V_COLOUR,
+    LogBarChart,
+    count_tex,
+    rank_k_sum,
+    raster,
+    spoken,
+)
 from scenes.style import (
-    AXIS,
     BEAT,
     BODY_SIZE,
     BUFF,
@@ -38,8 +45,6 @@ from scenes.style import (
     ERROR,
     GAP,
     HIGHLIGHT,
-    INPUT,
-    INPUT_2,
     LABEL_SIZE,
     MARGIN,
     MUTED,
@@ -52,141 +57,6 @@ from scenes.style import (
     tex,
     text,
 )
-
-SIGMA = HIGHLIGHT  # singular values: in the formulas and in the spectrum alike
-U_COLOUR = INPUT  # left singular vectors u_i (columns)
-V_COLOUR = INPUT_2  # right singular vectors v_i (rows of V^T)
-
-
-# -- formatting and small builders (candidates for style.py) ------------------------------
-
-
-def count_tex(value: float) -> str:
-    """A whole count for a formula, with thousands separators: ``16{,}384``."""
-    return f"{int(fmt(value, 'count')):,}".replace(",", "{,}")
-
-
-def spoken(formatted: str) -> str:
-    """A number formatted for TeX, as plain text for a subcaption: ``16,384``, ``12.5%``."""
-    return formatted.replace("{,}", ",").replace(r"\%", "%")
-
-
-def raster(pixels: np.ndarray, height: float) -> ImageMobject:
-    """A greyscale array in [0, 1] as a crisp raster ``height`` units tall (no smoothing)."""
-    grey = np.round(np.clip(pixels, 0.0, 1.0) * 255).astype(np.uint8)
-    image = ImageMobject(grey)
-    image.set_resampling_algorithm(RESAMPLING_ALGORITHMS["nearest"])
-    image.height = height
-    return image
-
-
-class LogBarChart(VGroup):
-    """Positive values as thin bars over a log10 axis with labelled decades (10^-4 ... 10^2).
-
-    The axis starts at the decade below the smallest value, so the bars stand on it and the
-    x axis never crosses mid-plot as a linear axis of log10 values through 0 would.
-    ``bars[i]`` is the bar of ``values[i]`` (at x = i + 1).
-    """
-
-    def __init__(
-        self,
-        values: Sequence[float],
-        *,
-        width: float,
-        height: float,
-        x_step: int,
-        x_label: str = "i",
-        y_label: str = r"\sigma_i",
-        bar_width: float = 2.5,
-    ) -> None:
-        super().__init__()
-        logs = [math.log10(v) for v in values]
-        self.low = math.floor(min(logs))
-        high = math.ceil(max(logs))
-        count = len(values)
-        self.axes = style.axes(
-            [0, count + x_step / 2, x_step],
-            [0, high - self.low, 1],
-            width=width,
-            height=height,
-            x_label=x_label,
-            y_label=y_label,
-            numbers=False,
-        )
-        decade_step = 1 if high - self.low <= 4 else 2
-        self.y_ticks = VGroup(
-            *(
-                tex(rf"10^{{{num(e, 'count')}}}", size=LABEL_SIZE, color=AXIS).next_to(
-                    self.axes.c2p(0, e - self.low), LEFT, buff=BUFF * 0.6
-                )
-                for e in range(high, self.low - 1, -decade_step)
-            )
-        )
-        self.x_ticks = VGroup(
-            *(
-                tex(num(i, "count"), size=LABEL_SIZE, color=AXIS).next_to(
-                    self.axes.c2p(i, 0), DOWN, buff=BUFF * 0.6
-                )
-                for i in range(2 * x_step, count + 1, 2 * x_step)
-            )
-        )
-        self.bars = VGroup(
-            *(
-                Line(
-                    self.axes.c2p(i + 1, 0),
-                    self.axes.c2p(i + 1, log - self.low),
-                    stroke_width=bar_width,
-                    color=MUTED,
-                )
-                for i, log in enumerate(logs)
-            )
-        )
-        self.add(self.axes, self.y_ticks, self.x_ticks, self.bars)
-
-    def top_of(self, i: int) -> np.ndarray:
-        """The top of the bar of the ``i``-th value (1-based, as on the axis)."""
-        return self.bars[i - 1].get_end()
-
-    def kept_region(self, k: int, color: str = SIGMA) -> Rectangle:
-        """A faint band behind the first ``k`` bars: the values kept."""
-        left = self.axes.c2p(0.5, 0)
-        right_top = self.axes.c2p(k + 0.5, self.axes.y_range[1])
-        band = Rectangle(
-            width=right_top[0] - left[0],
-            height=right_top[1] - left[1],
-            stroke_width=0,
-            fill_color=color,
-            fill_opacity=0.12,
-        )
-        band.move_to(left, aligned_edge=LEFT + DOWN)
-        return band
-
-    def colour_kept(self, k: int, color: str = SIGMA) -> list:
-        """Animations colouring the first ``k`` bars ``color`` and the rest MUTED."""
-        return [
-            bar.animate.set_stroke(color=color if i < k else MUTED)
-            for i, bar in enumerate(self.bars)
-            if bar.get_stroke_color().to_hex().upper() != (color if i < k else MUTED).upper()
-        ]
-
-
-def rank_k_sum(k: int, *, size: float = CAPTION_SIZE) -> VGroup:
-    """``A_k = σ1 u1 v1^T + ... + σk uk vk^T`` with σ, u and v in their colours."""
-    terms = [1, k] if k > 2 else list(range(1, k + 1))
-    parts = [rf"A_{{{num(k, 'count')}}}", "="]
-    for index, i in enumerate(terms):
-        if index:
-            parts.append(r"+ \cdots +" if k > 2 else "+")
-        parts += [rf"\sigma_{{{i}}}", rf"u_{{{i}}}", rf"v_{{{i}}}^T"]
-    formula = tex(*parts, size=size)
-    formula[0].set_color(RESULT)
-    for part in formula:
-        head = part.tex_string
-        colour = {r"\s": SIGMA, "u_": U_COLOUR, "v_": V_COLOUR}.get(head[:2])
-        if colour:
-            part.set_color(colour)
-    return formula
-
 
 # -- the scene ------------------------------------------------------------------------------
 

@@ -1,4 +1,6 @@
-"""Section 3, Matrix Properties: norms, products, symmetry, inverses, special matrices."""
+"""MatrixMultiplication: Each cell of AB is a row of A times a column of B; shapes (m,n)(n,p) give
+(m,p), and a mismatch is refused.
+"""
 
 from __future__ import annotations
 

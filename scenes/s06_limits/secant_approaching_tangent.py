@@ -1,4 +1,6 @@
-"""Section 6, Limits: secants closing in on a tangent."""
+"""SecantApproachingTangent: The slope of a secant through x = 2 tends to the tangent slope 6 as
+the second point slides in.
+"""
 
 from __future__ import annotations
 

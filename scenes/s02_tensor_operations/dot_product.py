@@ -1,0 +1,377 @@
+"""DotProduct: Multiply matching components and add; the same number is |u| |v| cos(theta), the
+length of v times u's projection on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Angle,
+    Arrow,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    Indicate,
+    Line,
+    Mobject,
+    ReplacementTransform,
+    RightAngle,
+    TransformFromCopy,
+    VGroup,
+    Write,
+    config,
+)
+
+from lib import linalg
+from scenes import style
+from scenes.s02_tensor_operations.shared import code
+from scenes.style import (
+    BEAT,
+    BUFF,
+    CAPTION_SIZE,
+    GAP,
+    HIGHLIGHT,
+    INPUT,
+    INPUT_2,
+    MARGIN,
+    MUTED,
+    PAUSE,
+    QUICK,
+    RESULT,
+    LessonScene,
+    factor,
+    fmt,
+    fmt_vector,
+    num,
+    tex,
+)
+
+# =========================================================================================
+# DotProduct
+# =========================================================================================
+
+
+class DotProduct(LessonScene):
+    """Multiply the pairs and add; geometrically |u| |v| cos(theta), and u's shadow on v."""
+
+    u = (2.0, 3.0)
+    v = (4.0, 1.0)
+    x_range = (-1.0, 5.0, 1.0)  # the window on the plane
+    y_range = (-1.0, 4.0, 1.0)
+    ticks = (2.0, 4.0)
+
+    def construct(self) -> None:
+        self.steps = linalg.dot_steps(self.u, self.v)  # every number, from lib, up front
+        self.multiply_pairs_and_add()
+        self.draw_the_vectors()
+        self.measure_the_angle()
+        self.project_u_onto_v()
+        self.show_summary()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def build_plane(self) -> None:
+        x_span = self.x_range[1] - self.x_range[0]
+        y_span = self.y_range[1] - self.y_range[0]
+        unit = min(6.2 / x_span, 5.9 / y_span)
+        self.grid = style.plane(
+            self.x_range, self.y_range, width=x_span * unit, height=y_span * unit
+        )
+        self.grid.add_coordinates(
+            *(
+                style.tick_labels([t for t in self.ticks if bounds[0] < t < bounds[1]])
+                for bounds in (self.x_range, self.y_range)
+            )
+        )
+        self.grid.to_corner(LEFT + DOWN, buff=MARGIN)
+
+    def column_left(self) -> float:
+        return self.grid.get_right()[0] + GAP
+
+    def column_width(self) -> float:
+        return config.frame_width / 2 - MARGIN - self.column_left()
+
+    def place_in_column(self, line: Mobject, below: Mobject) -> Mobject:
+        style.fit_width(line, self.column_width())
+        line.next_to(below, DOWN, buff=GAP * 0.55)
+        line.align_to([self.column_left(), 0, 0], LEFT)
+        return line
+
+    def point(self, coords: Sequence[float]) -> np.ndarray:
+        return self.grid.c2p(*coords[:2])
+
+    def line_of_v(self) -> DashedLine:
+        """The whole line through 0 along v, clipped to the window."""
+        direction = np.asarray(self.steps.v[:2]) / self.steps.norm_v
+        reach = []
+        for k, bounds in enumerate((self.x_range, self.y_range)):
+            if abs(direction[k]) > 1e-12:
+                reach += [bound / direction[k] for bound in bounds[:2]]
+        positive = min(t for t in reach if t > 0)
+        negative = max(t for t in reach if t < 0)
+        return DashedLine(
+            self.point(direction * negative),
+            self.point(direction * positive),
+            color=INPUT_2,
+            stroke_width=2,
+            stroke_opacity=0.5,
+        )
+
+    # -- beats --------------------------------------------------------------------------
+
+    def multiply_pairs_and_add(self) -> None:
+        s = self.steps
+        pairs = ", ".join(
+            f"{fmt(a)} times {fmt(b)} is {fmt(p)}"
+            for a, b, p in zip(s.u, s.v, s.products, strict=True)
+        )
+        with self.beat(
+            f"The dot product of u and v multiplies the pairs of matching components and adds "
+            f"the products: {pairs}; the sum is {fmt(s.dot)}. In numpy, u @ v."
+        ):
+            self.heading = style.title("The dot product")
+            u_column = style.matrix(np.reshape(s.u, (-1, 1)), color=INPUT)
+            v_column = style.matrix(np.reshape(s.v, (-1, 1)), color=INPUT_2)
+            u_name = tex("u", "=", color=INPUT)
+            v_name = tex("v", "=", color=INPUT_2)
+            vectors = VGroup(
+                VGroup(u_name, u_column).arrange(RIGHT, buff=BUFF),
+                VGroup(v_name, v_column).arrange(RIGHT, buff=BUFF),
+            ).arrange(RIGHT, buff=GAP * 2)
+            vectors.move_to(UP * 0.9)
+            parts = ["u", r"\cdot", "v", "="]
+            for k, (a, b) in enumerate(zip(s.u, s.v, strict=True)):
+                if k:
+                    parts.append("+")
+                parts += [factor(a, "value"), r"\cdot", factor(b, "value")]
+            parts += ["=", " + ".join(num(p) for p in s.products), "=", num(s.dot)]
+            working = tex(*parts)
+            working[0].set_color(INPUT)
+            working[2].set_color(INPUT_2)
+            working[-1].set_color(RESULT)
+            style.fit_width(working, style.SAFE_WIDTH)
+            working.next_to(vectors, DOWN, buff=GAP * 1.4)
+            numpy_line = code("numpy:  u @ v")
+            numpy_line.next_to(working, DOWN, buff=GAP)
+            self.play(FadeIn(self.heading), run_time=QUICK)
+            self.play(FadeIn(vectors), run_time=BEAT)
+            self.play(Write(working[:4]), run_time=QUICK)
+            for k in range(len(s.u)):
+                first = 4 + 4 * k  # u . v =, then (a . b) and + (a . b) per pair
+                boxes = VGroup(
+                    style.highlight_box(u_column.get_entries()[k]),
+                    style.highlight_box(v_column.get_entries()[k]),
+                )
+                self.play(Create(boxes), run_time=QUICK * 0.6)
+                self.play(
+                    TransformFromCopy(u_column.get_entries()[k], working[first]),
+                    FadeIn(working[first + 1]),
+                    TransformFromCopy(v_column.get_entries()[k], working[first + 2]),
+                    *([FadeIn(working[first - 1])] if k else []),
+                    run_time=BEAT * 0.8,
+                )
+                self.play(FadeOut(boxes), run_time=QUICK * 0.4)
+            self.play(Write(working[-4:-2]), run_time=BEAT * 0.7)
+            self.play(Write(working[-2:]), FadeIn(numpy_line), run_time=BEAT * 0.7)
+            self.show("u", s.u)
+            self.show("v", s.v)
+            self.show("products", s.products)
+            self.show("dot", s.dot)
+            self.wait(PAUSE)
+            self.algebra = VGroup(vectors, numpy_line)
+            self.working = working
+
+    def draw_the_vectors(self) -> None:
+        s = self.steps
+        with self.beat(
+            f"Now the picture. Draw u = ({fmt(s.u[0])}, {fmt(s.u[1])}) and v = "
+            f"({fmt(s.v[0])}, {fmt(s.v[1])}) as arrows from the origin."
+        ):
+            self.build_plane()
+            pairs = " + ".join(
+                rf"{factor(a, 'value')} \cdot {factor(b, 'value')}"
+                for a, b in zip(s.u, s.v, strict=True)
+            )
+            compact = tex("u", r"\cdot", "v", "=", pairs, "=", num(s.dot))
+            compact[0].set_color(INPUT)
+            compact[2].set_color(INPUT_2)
+            compact[-1].set_color(RESULT)
+            compact.move_to(
+                [self.column_left(), self.heading.get_bottom()[1] - GAP * 1.1, 0],
+                aligned_edge=LEFT,
+            )
+            self.play(
+                FadeOut(self.algebra), ReplacementTransform(self.working, compact), run_time=BEAT
+            )
+            self.dot_line = compact
+            self.arrow_u = style.labelled_vector(self.grid, s.u, "u", color=INPUT)
+            self.arrow_v = style.labelled_vector(self.grid, s.v, "v", color=INPUT_2)
+            self.play(Create(self.grid), run_time=BEAT)
+            self.play(
+                GrowArrow(self.arrow_u[0]),
+                FadeIn(self.arrow_u[1]),
+                GrowArrow(self.arrow_v[0]),
+                FadeIn(self.arrow_v[1]),
+                run_time=BEAT,
+            )
+            self.wait(QUICK)
+
+    def measure_the_angle(self) -> None:
+        s = self.steps
+        with self.beat(
+            "The same number measures the angle: u dot v is the length of u times the length "
+            f"of v times cos theta. Lengths {fmt(s.norm_u, 'norm')} and "
+            f"{fmt(s.norm_v, 'norm')} give cos theta = {fmt(s.cosine)}, so theta is "
+            f"{fmt(s.angle_degrees)} degrees."
+        ):
+            origin = self.point((0, 0))
+            along_u = Line(origin, self.point(s.u))
+            along_v = Line(origin, self.point(s.v))
+            (vx, vy), (ux, uy) = along_v.get_unit_vector()[:2], along_u.get_unit_vector()[:2]
+            turn = vx * uy - vy * ux  # > 0 when u lies counter-clockwise of v
+            first, second = (along_v, along_u) if turn >= 0 else (along_u, along_v)
+            self.arc = Angle(first, second, radius=0.75, color=HIGHLIGHT, stroke_width=4)
+            bisector = along_u.get_unit_vector() + along_v.get_unit_vector()
+            bisector = (
+                bisector / np.linalg.norm(bisector) if np.linalg.norm(bisector) > 1e-6 else UP
+            )
+            self.theta = tex(r"\theta", size=CAPTION_SIZE, color=HIGHLIGHT)
+            self.theta.move_to(origin + bisector * 1.1)
+            identity = tex("u", r"\cdot", "v", "=", r"\|u\|", r"\,", r"\|v\|", r"\cos", r"\theta")
+            for k, colour in ((0, INPUT), (2, INPUT_2), (4, INPUT), (6, INPUT_2), (8, HIGHLIGHT)):
+                identity[k].set_color(colour)
+            self.place_in_column(identity, self.dot_line)
+            cosine = tex(
+                r"\cos\theta",
+                "=",
+                rf"\frac{{{num(s.dot)}}}{{{num(s.norm_u, 'norm')} \cdot {num(s.norm_v, 'norm')}}}",
+                "=",
+                num(s.cosine),
+            )
+            cosine[0].set_color(HIGHLIGHT)
+            self.place_in_column(cosine, identity)
+            angle = tex(r"\theta", "=", num(s.angle_degrees) + r"^\circ")
+            angle[0].set_color(HIGHLIGHT)
+            angle[-1].set_color(HIGHLIGHT)
+            self.place_in_column(angle, cosine)
+            self.play(Create(self.arc), FadeIn(self.theta), run_time=BEAT)
+            self.play(Write(identity), run_time=BEAT)
+            self.play(Write(cosine), run_time=BEAT)
+            self.play(Write(angle), run_time=QUICK)
+            self.show("norm_u", s.norm_u)
+            self.show("norm_v", s.norm_v)
+            self.show("cosine", s.cosine)
+            self.show("angle_degrees", s.angle_degrees)
+            self.wait(PAUSE)
+            self.angle_lines = VGroup(identity, cosine, angle)
+
+    def project_u_onto_v(self) -> None:
+        s = self.steps
+        with self.beat(
+            "Drop a perpendicular from u's tip onto the line of v: u's shadow on v has signed "
+            f"length {fmt(s.scalar_projection, 'norm')}, the vector "
+            f"({fmt(s.projection[0], 'coordinate')}, {fmt(s.projection[1], 'coordinate')}). "
+            f"The length of v times this shadow is again {fmt(s.dot)}."
+        ):
+            shadow_tip = self.point(s.projection)
+            u_tip = self.point(s.u)
+            guide = self.line_of_v()
+            drop = DashedLine(u_tip, shadow_tip, color=MUTED, stroke_width=3)
+            self.add(guide)
+            self.bring_to_front(self.arrow_v, self.arrow_u)
+            self.play(Create(guide), run_time=QUICK)
+            self.play(Create(drop), run_time=BEAT)
+            pieces = VGroup(guide, drop)
+            direction = guide.get_unit_vector()
+            if drop.get_length() > 0.3 and np.linalg.norm(shadow_tip - self.point((0, 0))) > 0.3:
+                corner = RightAngle(
+                    Line(shadow_tip, shadow_tip + direction),
+                    Line(shadow_tip, u_tip),
+                    length=0.22,
+                    color=MUTED,
+                    stroke_width=3,
+                )
+                self.play(Create(corner), run_time=QUICK)
+                pieces.add(corner)
+            if np.linalg.norm(shadow_tip - self.point((0, 0))) > 0.15:
+                shadow = Arrow(
+                    self.point((0, 0)),
+                    shadow_tip,
+                    buff=0,
+                    color=RESULT,
+                    stroke_width=7,
+                    max_tip_length_to_length_ratio=0.25,
+                )
+                self.play(GrowArrow(shadow), run_time=BEAT)
+            else:
+                shadow = Dot(shadow_tip, radius=0.09, color=RESULT)
+                self.play(FadeIn(shadow, scale=1.5), run_time=BEAT)
+            pieces.add(shadow)
+            length = tex(
+                r"\text{comp}_v u",
+                "=",
+                r"\frac{u \cdot v}{\|v\|}",
+                "=",
+                rf"\frac{{{num(s.dot)}}}{{{num(s.norm_v, 'norm')}}}",
+                "=",
+                num(s.scalar_projection, "norm"),
+            )
+            length[0].set_color(RESULT)
+            length[-1].set_color(RESULT)
+            self.place_in_column(length, self.angle_lines[-1])
+            vector = tex(
+                r"\text{proj}_v u", "=", fmt_vector(s.projection, "coordinate"), color=RESULT
+            )
+            self.place_in_column(vector, length)
+            again = tex(
+                "u",
+                r"\cdot",
+                "v",
+                "=",
+                r"\|v\|",
+                r"\,\text{comp}_v u",
+                "=",
+                rf"{num(s.norm_v, 'norm')} \cdot {factor(s.scalar_projection, 'norm')}",
+                "=",
+                num(s.dot),
+            )
+            for k, colour in ((0, INPUT), (2, INPUT_2), (4, INPUT_2), (5, RESULT), (9, RESULT)):
+                again[k].set_color(colour)
+            self.place_in_column(again, vector)
+            self.play(Write(length), run_time=BEAT)
+            self.play(Write(vector), run_time=BEAT * 0.8)
+            self.play(Write(again), run_time=BEAT)
+            self.show("scalar_projection", s.scalar_projection)
+            self.show("projection", s.projection)
+            self.wait(PAUSE)
+            self.projection_lines = VGroup(length, vector, again)
+            self.projection_pieces = pieces
+
+    def show_summary(self) -> None:
+        s = self.steps
+        if fmt(s.dot) == "0":
+            sign = "zero, so u and v are at a right angle"
+        elif s.dot > 0:
+            sign = "positive, so the angle is under 90 degrees"
+        else:
+            sign = "negative, so the angle is over 90 degrees"
+        with self.beat(
+            "One number, two readings: the pairs multiplied and added, or the lengths times "
+            f"the cosine of the angle. Here it is {fmt(s.dot)}: {sign}."
+        ):
+            self.play(
+                Indicate(self.dot_line[-1], color=RESULT, scale_factor=1.2),
+                Indicate(self.angle_lines[-1], color=HIGHLIGHT, scale_factor=1.1),
+                Indicate(self.projection_lines[-1][-1], color=RESULT, scale_factor=1.2),
+                run_time=BEAT,
+            )
+            self.hold_poster()

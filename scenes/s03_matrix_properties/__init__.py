@@ -1,0 +1,1 @@
+"""Section 3, Matrix Properties: one module per scene."""

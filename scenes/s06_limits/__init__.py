@@ -1,0 +1,1 @@
+"""Section 6, Limits: one module per scene."""
