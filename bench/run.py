@@ -62,13 +62,11 @@ def fresh_copy(destination: Path, fixture: Path | None) -> Path:
             )
         else:
             shutil.copy2(source, destination / name)
-    if fixture is not None:
+    if fixture is not None:  # the fixture's sections, theme and manifest replace the course's
         scenes = destination / "scenes"
-        for path in scenes.glob("s[0-9]*.py"):
-            path.unlink()
-        for path in fixture.iterdir():
-            if path.suffix in (".py", ".toml"):
-                shutil.copy2(path, scenes / path.name)
+        shutil.rmtree(scenes)
+        shutil.copytree(fixture, scenes, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(ROOT / "scenes" / "__init__.py", scenes / "__init__.py")
     return destination
 
 

@@ -164,7 +164,7 @@ def test_section_with_a_failed_scene_is_skipped_and_the_others_are_joined(render
     project = rendered_copy
     for path in project.quality_dir.glob("*.mp4"):
         path.unlink()
-    add_section(project, 0, "s00_broken", FAILING, ["BrokenScene"], first=True)
+    add_section(project, 0, "s00_broken", {"BrokenScene": FAILING}, first=True)
     result = project.make("-k")
     assert result.returncode != 0
     assert (
