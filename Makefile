@@ -27,8 +27,8 @@ QUALITY ?= h
 PIPELINE = cd $(ROOT) && $(PYTHON) -m pipeline
 BUILD_FLAGS = $(if $(VERBOSE),--verbose) $(if $(JOBS),--jobs $(JOBS))
 
-.PHONY: all help setup test-setup scene section lectures gallery list test bench refresh-posters \
-	lint clean distclean
+.PHONY: all help setup test-setup scene section lectures gallery list test fuzz inputs bench \
+	refresh-posters lint clean distclean
 
 # One process renders, then joins the lectures and writes the gallery, even after a failed
 # scene (its section is skipped, the gallery marks it); the exit status says if anything failed.
@@ -71,6 +71,14 @@ list: setup ## Sections and scenes with their state: rendered, stale, missing
 
 test: test-setup ## Run the test suite (renders scenes at a tiny size; uses headless Chromium)
 	@cd $(ROOT) && $(PYTHON) -m pytest $(PYTEST_ARGS)
+
+# FUZZ_EXAMPLES inputs in all, spread over the scenes; FUZZ_SEED=n draws a new set.
+fuzz: test-setup ## Try every scene with many inputs from its domain (FUZZ_EXAMPLES=300)
+	@cd $(ROOT) && FUZZ_EXAMPLES="$${FUZZ_EXAMPLES:-300}" $(PYTHON) -m pytest \
+		tests/scenes/test_fuzz.py -p no:randomly -q $(PYTEST_ARGS)
+
+inputs: setup ## What a lecturer may change in each scene, and its domain (S= or N= for some)
+	@$(PIPELINE) inputs $(if $(S),--scene '$(S)') $(if $(N),--section '$(N)')
 
 bench: setup ## Benchmark against plain manim and the encoder (long; BENCH_ARGS=--help)
 	@cd $(ROOT) && $(PYTHON) -m bench.run $(BENCH_ARGS)

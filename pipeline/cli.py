@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     lectures.add_argument("--verbose", action="store_true", help="also name lectures up to date")
     add("gallery", "write the review page renders/<quality>/index.html")
     add("list", "sections and scenes with their state")
+    inputs = sub.add_parser("inputs", help="each scene's inputs, their values and their domain")
+    inputs.add_argument("--scene", help="only this scene")
+    inputs.add_argument("--section", type=int, help="only this section's scenes")
     return parser
 
 
@@ -160,6 +163,35 @@ def _list(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+def _inputs(args: argparse.Namespace, root: Path) -> int:
+    """Print what a lecturer may change in each scene: its inputs, values and domain."""
+    import importlib
+
+    manifest = _load(root)
+    if args.scene:
+        selection = [manifest.scene(args.scene)]
+    elif args.section is not None:
+        selection = manifest.scenes_of(manifest.section(args.section))
+    else:
+        selection = list(manifest.scenes)
+    sys.path.insert(0, str(root))
+    from scenes.inputs import show_value  # imports manim only through the scenes below
+
+    for entry in selection:
+        scene = getattr(importlib.import_module(entry.module), entry.name)
+        domain = getattr(scene, "domain", None)
+        print(f"{entry.name}  ({entry.module_path(root).relative_to(root)})")
+        if domain is None:
+            print("    declares no inputs")
+            continue
+        for name, spec in domain.specs.items():
+            print(f"    {name} = {show_value(getattr(scene, name))}")
+            print(f"        {spec.describe()}")
+        for rule in domain.rules:
+            print(f"    rule: {', '.join(rule.names)} {rule.description}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
@@ -172,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             return _gallery(args, root)
         if args.command == "list":
             return _list(args, root)
+        if args.command == "inputs":
+            return _inputs(args, root)
         raise AssertionError(f"unhandled command {args.command}")
     except (ManifestError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -13,18 +13,21 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     LEFT,
     RIGHT,
     UP,
+    UR,
     Arrow,
     Axes,
     DecimalNumber,
     FadeOut,
+    Line,
     MathTex,
     Matrix,
     Mobject,
@@ -37,6 +40,8 @@ from manim import (
     VMobject,
     config,
 )
+
+from scenes.inputs import Domain
 
 # -- colours: named for what they mean, not how they look -------------------------------
 
@@ -246,6 +251,66 @@ def plane(
     return grid
 
 
+def nice_step(span: float, most: int = 6) -> float:
+    """The smallest of 1, 2 or 5 times a power of ten that cuts ``span`` into ``most`` or fewer."""
+    span = abs(float(span)) or 1.0
+    power = 10.0 ** math.floor(math.log10(span / most))
+    for factor_ in (1, 2, 5, 10):
+        if span / (factor_ * power) <= most + 1e-9:
+            return factor_ * power
+    return 10 * power
+
+
+def symmetric_extent(
+    values: Sequence[float], *, minimum: float = 5.0, room: float = 1.15
+) -> tuple[float, float, list[float]]:
+    """A plane that shows every value of ``values`` with room: its reach, grid step and ticks.
+
+    The plane runs from ``-reach`` to ``reach`` on both axes, at least ``minimum``; the grid
+    step is a round number (1, 2, 5 times a power of ten) and every second grid line inside
+    the reach gets a labelled tick, so labels never crowd whatever the inputs' size.
+    """
+    largest = max((abs(float(v)) for v in values), default=0.0)
+    wanted = max(minimum, room * largest)
+    step = nice_step(wanted)
+    reach = math.ceil(wanted / step - 1e-9) * step
+    count = round(reach / step)
+    ticks = [round(k * step, 10) for k in range(-count + 1, count) if k and k % 2 == 0]
+    return reach, step, ticks
+
+
+def _near(label: Mobject, other: Mobject, buff: float) -> bool:
+    """Whether ``label`` comes within ``buff`` of ``other`` (a segment for lines and arrows)."""
+    if isinstance(other, Line):
+        start, end = other.get_start(), other.get_end()
+        centre = label.get_center()
+        along = end - start
+        length2 = float(np.dot(along, along)) or 1e-12
+        t = float(np.clip(np.dot(centre - start, along) / length2, 0.0, 1.0))
+        reach = max(label.width, label.height) / 2 + buff
+        return float(np.linalg.norm(start + t * along - centre)) < reach
+    if not isinstance(other, VMobject) or type(other) in (VGroup, VMobject):
+        return any(_near(label, part, buff) for part in other.submobjects)
+    (lx0, ly0, _), (lx1, ly1, _) = label.get_corner(DL), label.get_corner(UR)
+    (ox0, oy0, _), (ox1, oy1, _) = other.get_corner(DL), other.get_corner(UR)
+    return min(lx1, ox1) - max(lx0, ox0) > -buff and min(ly1, oy1) - max(ly0, oy0) > -buff
+
+
+def drop_ticks_near(grid: Axes, *avoid: Mobject, buff: float = 0.08) -> None:
+    """Remove ``grid``'s tick labels that would touch any of ``avoid``.
+
+    Inputs move vectors and their labels anywhere on a plane: a tick number under a
+    label or crossed by an arrow is dropped rather than drawn over.
+    """
+    for axis in grid.axes:
+        labels = getattr(axis, "labels", None)
+        if labels is None:
+            continue
+        for label in list(labels):
+            if any(_near(label, other, buff) for other in avoid):
+                labels.remove(label)
+
+
 def tick_labels(values: Sequence[float], kind: str = "value") -> dict[float, MathTex]:
     """Tick labels formatted like every other number: ``{2: "2", -1: "-1"}`` as formulas."""
     return {float(v): tex(num(v, kind), size=LABEL_SIZE, color=AXIS) for v in values}
@@ -417,7 +482,12 @@ class LessonScene(Scene):
     it against ``lib``.
     """
 
+    #: The inputs the scene supports (see :mod:`scenes.inputs`); checked before drawing.
+    domain: ClassVar[Domain | None] = None
+
     def setup(self) -> None:
+        if self.domain is not None:
+            self.domain.check(type(self).__name__, self.domain.values_of(self))
         self.camera.background_color = BACKGROUND
         self.beats: list[str] = []
         self.numbers: dict[str, Any] = {}

@@ -27,6 +27,7 @@ from manim import (
 
 from lib import linalg
 from scenes import style
+from scenes.inputs import Domain, Vector
 from scenes.style import (
     BEAT,
     BODY_SIZE,
@@ -54,6 +55,7 @@ class VectorNorms(LessonScene):
     """The four norms of one vector, and the unit ball of each."""
 
     vector = (3.0, -4.0)  # the example's input, stated once
+    domain = Domain(vector=Vector(2, -10, 10, nonzero=True))
 
     def construct(self) -> None:
         self.steps = linalg.norm_steps(self.vector)  # every number, from lib, up front
@@ -106,11 +108,12 @@ class VectorNorms(LessonScene):
             "is, and there is more than one way to measure it."
         ):
             heading = style.title("Vector norms")
-            self.grid = style.plane(
-                [-5, 5, 1], [-5, 5, 1], width=6.2, height=6.2, ticks=[-4, -2, 2, 4]
-            )
+            reach, step, ticks = style.symmetric_extent(self.steps.components, minimum=1.0)
+            extent = [-reach, reach, step]
+            self.grid = style.plane(extent, extent, width=6.2, height=6.2, ticks=ticks)
             self.grid.to_corner(LEFT + DOWN, buff=MARGIN)
             self.arrow = style.labelled_vector(self.grid, self.steps.components, "v")
+            style.drop_ticks_near(self.grid, self.arrow)
             self.vector_label = tex("v", "=", fmt_vector(self.steps.components))
             self.vector_label[0].set_color(INPUT)
             self.vector_label.move_to(
@@ -314,6 +317,9 @@ class VectorNorms(LessonScene):
                 tex(rf"\|v\|_2^2 = {num(s.squared_l2)}", color=SQUARED),
                 text("its unit ball is the L2 circle", size=LABEL_SIZE, color=SQUARED),
             ).arrange(RIGHT, buff=GAP)
+            room = config.frame_width / 2 - MARGIN - self.table.get_left()[0]
+            if squared.width > room:  # long numbers: the caption goes under the formula
+                squared.arrange(DOWN, aligned_edge=LEFT, buff=BUFF * 0.6)
             squared.next_to(self.table, DOWN, buff=GAP, aligned_edge=LEFT)
             self.play(FadeIn(squared, shift=UP * 0.2), run_time=BEAT)
             self.show("summary_squared_l2", s.squared_l2)

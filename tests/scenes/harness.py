@@ -10,6 +10,7 @@ the time and the mobjects, so a failure says where to look.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,14 +96,24 @@ def font_size_of(mobject: Mobject) -> float | None:
         return None
 
 
-def overlap(a: Mobject, b: Mobject) -> bool:
-    ax0, ay0 = a.get_corner(np.array([-1, -1, 0]))[:2]
-    ax1, ay1 = a.get_corner(np.array([1, 1, 0]))[:2]
-    bx0, by0 = b.get_corner(np.array([-1, -1, 0]))[:2]
-    bx1, by1 = b.get_corner(np.array([1, 1, 0]))[:2]
-    width = min(ax1, bx1) - max(ax0, bx0)
-    height = min(ay1, by1) - max(ay0, by0)
+Box = tuple[float, float, float, float]
+
+
+def box_of(mobject: Mobject) -> Box:
+    """``(left, bottom, right, top)`` of ``mobject``'s bounding box."""
+    x0, y0 = mobject.get_corner(np.array([-1, -1, 0]))[:2]
+    x1, y1 = mobject.get_corner(np.array([1, 1, 0]))[:2]
+    return float(x0), float(y0), float(x1), float(y1)
+
+
+def boxes_overlap(a: Box, b: Box) -> bool:
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
     return width > OVERLAP_TOLERANCE and height > OVERLAP_TOLERANCE
+
+
+def overlap(a: Mobject, b: Mobject) -> bool:
+    return boxes_overlap(box_of(a), box_of(b))
 
 
 def layout_problems(scene: Scene) -> list[str]:
@@ -120,8 +131,9 @@ def layout_problems(scene: Scene) -> list[str]:
                 f"{when}: {describe(mobject)} is set at {size:.0f} pt, below the smallest "
                 f"size {style.MIN_TEXT_SIZE} pt"
             )
-    for a, b in itertools.combinations(texts, 2):
-        if overlap(a, b):
+    boxes = [box_of(mobject) for mobject in texts]
+    for (a, box_a), (b, box_b) in itertools.combinations(zip(texts, boxes, strict=True), 2):
+        if boxes_overlap(box_a, box_b):
             problems.append(f"{when}: {describe(a)} overlaps {describe(b)}")
     return problems
 
@@ -153,9 +165,9 @@ class Render:
     """What one render left: the scene object, its files, and what the lint found."""
 
     scene: Any
-    video: Path
+    video: Path | None  # None for a dry run, which draws no frames
     subtitles: Path | None
-    poster: Path
+    poster: Path | None
     duration: float
     frames: int
     layout_problems: list[str] = field(default_factory=list)
@@ -208,6 +220,52 @@ def render(
         frames=frames,
         layout_problems=list(getattr(scene, "layout_problems", [])),
     )
+
+
+def dry_render(scene_class: type[Scene], media_dir: Path, tex_cache: Path) -> Render:
+    """Run ``scene_class`` with the layout lint in manim's skip-animations mode, writing nothing.
+
+    Each animation jumps to its end, so the lint sees every beat's final layout and the
+    scene records its numbers, without drawing or encoding a frame: a fraction of a render.
+    """
+    install_shared_tex_cache(tex_cache, None)
+    settings = {
+        "media_dir": str(media_dir),
+        "tex_dir": str(media_dir / "tex"),
+        "text_dir": str(media_dir / "text"),
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "ERROR",
+        "dry_run": True,
+        **TINY,
+    }
+    with tempconfig(settings):
+        scene = with_layout_lint(scene_class)(skip_animations=True)
+        scene.render()
+    return Render(
+        scene=scene,
+        video=None,
+        subtitles=None,
+        poster=None,
+        duration=scene.time,
+        frames=0,
+        layout_problems=list(scene.layout_problems),
+    )
+
+
+#: Each scene's numbers check, by scene name: ``check(result)`` asserts that what the scene
+#: recorded and shows agrees with ``lib`` for the inputs it ran with (``result.scene``).
+NUMBER_CHECKS: dict[str, Callable[[Render], None]] = {}
+
+
+def numbers_check(name: str) -> Callable[[Callable[[Render], None]], Callable[[Render], None]]:
+    """Register the decorated function as scene ``name``'s numbers check (for the fuzz test)."""
+
+    def register(check: Callable[[Render], None]) -> Callable[[Render], None]:
+        NUMBER_CHECKS[name] = check
+        return check
+
+    return register
 
 
 def final_screen_text(scene: Scene) -> str:

@@ -7,7 +7,13 @@ import pytest
 from lib import linalg
 from scenes.style import fmt, num
 from tests.scenes.conftest import scene_class
-from tests.scenes.harness import assert_frames_differ, final_screen_text, render, variant
+from tests.scenes.harness import (
+    assert_frames_differ,
+    final_screen_text,
+    numbers_check,
+    render,
+    variant,
+)
 
 pytestmark = pytest.mark.render
 
@@ -25,7 +31,9 @@ def expected_norms(vector) -> dict:
     }
 
 
-def check_vector_norms(result, vector) -> None:
+@numbers_check("VectorNorms")
+def check_vector_norms(result, vector=None) -> None:
+    vector = result.scene.vector if vector is None else vector
     shown = result.scene.numbers
     for name, value in expected_norms(vector).items():
         assert shown[name] == pytest.approx(value), name

@@ -1,0 +1,94 @@
+"""Every lesson holds for any input drawn from the domain its scene declares.
+
+For each scene, hypothesis draws inputs from ``Scene.domain`` and runs the lesson
+in manim's skip-animations mode (no frames drawn, nothing encoded) with the layout
+lint watching every beat and the scene's numbers check at the end. ``make test``
+runs a few examples per scene with a fixed seed; ``make fuzz`` runs many
+(``FUZZ_EXAMPLES``, in all). A failing input is printed as a class-attribute
+override to paste into the scene, and once fixed it joins ``REGRESSIONS`` below.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, example, given, settings
+
+from tests.scenes.conftest import SCENE_NAMES, scene_class
+from tests.scenes.fuzz import as_override, domain_strategy
+from tests.scenes.harness import NUMBER_CHECKS, dry_render, variant
+
+pytestmark = pytest.mark.render
+
+# The numbers tests register each scene's check with @numbers_check.
+for _path in sorted(Path(__file__).parent.glob("test_numbers_*.py")):
+    importlib.import_module(f"tests.scenes.{_path.stem}")
+
+#: ``make fuzz`` sets the number of examples in all; ``make test`` runs a few per scene.
+EXAMPLES_PER_SCENE = (
+    max(1, math.ceil(int(os.environ["FUZZ_EXAMPLES"]) / len(SCENE_NAMES)))
+    if os.environ.get("FUZZ_EXAMPLES")
+    else int(os.environ.get("FUZZ_EXAMPLES_PER_SCENE", "2"))
+)
+#: A different seed each ``make fuzz`` run finds new inputs; ``make test`` keeps one.
+SEED = int(os.environ.get("FUZZ_SEED", "0"))
+
+#: Inputs that once failed, kept as explicit examples: each runs before the drawn ones.
+REGRESSIONS: dict[str, list[dict[str, Any]]] = {
+    "VectorNorms": [
+        {"vector": (0.25, -7.75)},  # long decimals pushed the closing caption off the frame
+        {"vector": (10.0, 10.0)},  # the largest vector the domain allows
+    ],
+}
+
+
+@pytest.mark.parametrize("name", SCENE_NAMES)
+def test_every_scene_declares_its_inputs_and_its_example_fits_them(name: str):
+    cls = scene_class(name)
+    assert cls.domain is not None, f"{name} declares no input domain (domain = Domain(...))"
+    assert not cls.domain.problems(cls.domain.values_of(cls)), f"{name}'s own example is refused"
+    assert name in NUMBER_CHECKS, f"{name} has no @numbers_check in tests/scenes/test_numbers_*"
+    for inputs in REGRESSIONS.get(name, []):
+        assert not cls.domain.problems(inputs), f"{name}: regression {inputs} left the domain"
+
+
+@pytest.mark.parametrize("name", SCENE_NAMES)
+def test_the_lesson_holds_for_inputs_drawn_from_its_domain(
+    name: str, tex_cache: Path, tmp_path_factory: pytest.TempPathFactory
+):
+    cls = scene_class(name)
+    check = NUMBER_CHECKS[name]
+
+    @settings(
+        max_examples=EXAMPLES_PER_SCENE,
+        derandomize=not SEED,
+        deadline=None,
+        database=None,
+        phases=(Phase.explicit, Phase.generate),  # a dry run takes seconds: report, not shrink
+        suppress_health_check=list(HealthCheck),
+        print_blob=False,
+    )
+    @given(inputs=domain_strategy(cls.domain))
+    def lesson(inputs: dict[str, Any]) -> None:
+        try:
+            result = dry_render(variant(cls, **inputs), tmp_path_factory.mktemp("fuzz"), tex_cache)
+            assert not result.layout_problems, "\n".join(result.layout_problems)
+            check(result)
+        except Exception as error:
+            raise AssertionError(
+                f"{name} fails for these inputs:\n{as_override(name, inputs)}\n"
+                f"{type(error).__name__}: {error}"
+            ) from error
+
+    for inputs in REGRESSIONS.get(name, []):
+        lesson = example(inputs=inputs)(lesson)
+    if SEED:
+        from hypothesis import seed
+
+        lesson = seed(SEED)(lesson)
+    lesson()
