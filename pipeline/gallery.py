@@ -70,6 +70,7 @@ class SceneCard(_Timed):
     problem: str | None  # e.g. unreadable subtitles
     seconds: float | None
     rendered_at: datetime | None
+    inputs: tuple[tuple[str, str, str], ...] = ()  # (name, value, domain) as last rendered
 
     @property
     def dom_id(self) -> str:
@@ -209,6 +210,11 @@ class _Collector:
             problem=problem,
             seconds=_seconds(record.get("duration")) if present else None,
             rendered_at=_timestamp(record.get("rendered_at")) if present else None,
+            inputs=tuple(
+                (str(i.get("name", "")), str(i.get("value", "")), str(i.get("domain", "")))
+                for i in (record.get("inputs") or [] if present else [])
+                if isinstance(i, dict)
+            ),
         )
 
     def lecture(self, section: Section, scenes: list[SceneCard]) -> LectureCard:

@@ -121,6 +121,24 @@ def remove_moved_outputs(previous: dict[str, Any] | None, outputs: dict[str, str
             Path(old).unlink(missing_ok=True)
 
 
+def declared_inputs(scene_class: type) -> list[dict[str, str]]:
+    """The scene's inputs as rendered, each with its value and domain, for the gallery."""
+    domain = getattr(scene_class, "domain", None)
+    if domain is None:
+        return []
+    from scenes.inputs import show_value
+
+    inputs = [
+        {"name": name, "value": show_value(getattr(scene_class, name)), "domain": spec.describe()}
+        for name, spec in domain.specs.items()
+    ]
+    inputs += [
+        {"name": ", ".join(rule.names), "value": "", "domain": rule.description}
+        for rule in domain.rules
+    ]
+    return inputs
+
+
 def imported_fingerprint(job: dict[str, Any], before: str, after: str) -> str:
     """The fingerprint of the code this worker imported, said aloud when it is not the plan's."""
     if before != after:
@@ -209,6 +227,7 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         "outputs": job["outputs"],
         "duration": duration,
         "frames": frames,
+        "inputs": declared_inputs(scene_class),
         "render_seconds": round(time.perf_counter() - started, 3),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

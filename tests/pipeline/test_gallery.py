@@ -74,6 +74,17 @@ def test_make_writes_a_gallery_of_every_scene_in_manifest_order(rendered_project
     assert re.search(r"<span>0:01</span>", html)  # a duration
 
 
+def test_a_scene_card_lists_the_inputs_it_was_rendered_with_and_their_domain(
+    rendered_project: Project,
+):
+    html, page = gallery(rendered_project)
+    assert "Inputs a lecturer may change" in page.text
+    assert "length = 4.0" in page.text
+    assert "a number from 1 to 6" in page.text
+    assert "scenes/s02_fixture/drawn_line.py" in page.text
+    assert html.count("Inputs a lecturer may change") == 1  # the other scenes declare none
+
+
 def test_every_link_is_relative_and_resolves_to_a_file(rendered_project: Project):
     _, page = gallery(rendered_project)
     links = [a["src"] for t, a in page.elements if t in ("img", "video") and "src" in a]

@@ -468,3 +468,16 @@ def test_moved_and_removed_scenes_leave_no_outputs_behind(project: Project):
         f"{SHAPES}/01-MovingDot.mp4",
         f"{SHAPES}/02-GrowingCircle.mp4",
     ]
+
+
+def test_make_inputs_lists_what_a_lecturer_may_change(rendered_project: Project):
+    result = rendered_project.make("inputs", "S=DrawnLine")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "DrawnLine  (scenes/s02_fixture/drawn_line.py)" in result.stdout
+    assert "length = 4.0" in result.stdout
+    assert "a number from 1 to 6" in result.stdout
+    every = rendered_project.make("inputs").stdout
+    assert every.count("declares no inputs") == 2
+    unknown = rendered_project.make("inputs", "S=DrawnLin")
+    assert unknown.returncode == 2
+    assert "did you mean DrawnLine" in unknown.stderr
