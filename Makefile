@@ -6,7 +6,8 @@
 #   make help              every target, one line each
 #
 # Variables: QUALITY=l|m|h|p|k (default h; `make scene` defaults to l),
-# S=SceneName, N=section number, VERBOSE=1, JOBS=n (or make -jN), and make -k.
+# S=SceneName, N=section number, VERBOSE=1, JOBS=n (or make -jN), NOWAIT=1 (refuse, rather
+# than wait, while another build of the same quality runs), and make -k.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
@@ -20,12 +21,22 @@ PYTHON := $(VENV)/bin/python
 SETUP_STAMP := $(VENV)/.bootstrap-stamp
 TEST_SETUP_STAMP := $(VENV)/.test-setup-stamp
 
+# The user's S, N, QUALITY, JOBS and PYTEST_ARGS reach the pipeline as environment variables,
+# taken literally ($(value ...)) and never pasted into a shell command; the pipeline checks them.
+export MLFM_SCENE := $(value S)
+export MLFM_SECTION := $(value N)
+export MLFM_QUALITY := $(if $(filter undefined,$(origin QUALITY)),h,$(value QUALITY))
+export MLFM_JOBS := $(value JOBS)
+export MLFM_PYTEST_ARGS := $(value PYTEST_ARGS)
+export MLFM_BENCH_ARGS := $(value BENCH_ARGS)
+export MLFM_NOWAIT := $(value NOWAIT)
+export MLFM_GOALS := $(value MAKECMDGOALS)
+export MLFM_QUALITY_GIVEN := $(if $(filter undefined,$(origin QUALITY)),,$(value QUALITY))
 # `make scene` previews at 480p15 unless QUALITY is given; everything else renders at 1080p60.
-SCENE_QUALITY := $(if $(filter undefined,$(origin QUALITY)),l,$(QUALITY))
-QUALITY ?= h
+scene: export MLFM_QUALITY := $(if $(filter undefined,$(origin QUALITY)),l,$(value QUALITY))
 
 PIPELINE = cd $(ROOT) && $(PYTHON) -m pipeline
-BUILD_FLAGS = $(if $(VERBOSE),--verbose) $(if $(JOBS),--jobs $(JOBS))
+BUILD_FLAGS = $(if $(VERBOSE),--verbose)
 
 .PHONY: all help setup test-setup scene section lectures gallery list test fuzz inputs bench \
 	refresh-posters lint clean distclean
@@ -33,12 +44,12 @@ BUILD_FLAGS = $(if $(VERBOSE),--verbose) $(if $(JOBS),--jobs $(JOBS))
 # One process renders, then joins the lectures and writes the gallery, even after a failed
 # scene (its section is skipped, the gallery marks it); the exit status says if anything failed.
 all: setup ## Render every scene, join each section's lecture, write the gallery (QUALITY=h)
-	@$(PIPELINE) build --quality $(QUALITY) --lectures --gallery $(BUILD_FLAGS)
+	@$(PIPELINE) build --lectures --gallery --prune $(BUILD_FLAGS)
 
 help: ## List the targets
 	@echo "ML Foundations in Motion - targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
-	@echo "Variables: QUALITY=l|m|h|p|k  S=SceneName  N=section  VERBOSE=1  JOBS=n (or make -jN)"
+	@echo "Variables: QUALITY=l|m|h|p|k  S=SceneName  N=section  VERBOSE=1  JOBS=n (or make -jN)  NOWAIT=1"
 
 # SKIP_SETUP=1 uses VENV as it is (the pipeline's tests run make on copies of the project).
 setup: $(if $(SKIP_SETUP),,$(SETUP_STAMP)) ## Install what rendering needs (Debian packages, .venv); once
@@ -53,38 +64,36 @@ $(TEST_SETUP_STAMP): $(ROOT)/pipeline/bootstrap.py | setup
 	@$(SYSTEM_PYTHON) $(ROOT)/pipeline/bootstrap.py --root $(ROOT) --venv $(VENV) --tests
 
 scene: setup ## Render one scene for review, update the gallery: make scene S=VectorNorms (480p15)
-	@if [ -z "$(S)" ]; then echo "usage: make scene S=SceneName (make list shows the names)" >&2; exit 2; fi
-	@$(PIPELINE) build --quality $(SCENE_QUALITY) --scene '$(S)' $(BUILD_FLAGS)
+	@$(PIPELINE) build --scene-from-env $(BUILD_FLAGS)
 
 section: setup ## Render one section and join its lecture: make section N=3
-	@if [ -z "$(N)" ]; then echo "usage: make section N=number (make list shows them)" >&2; exit 2; fi
-	@$(PIPELINE) build --quality $(QUALITY) --section '$(N)' --lectures --gallery $(BUILD_FLAGS)
+	@$(PIPELINE) build --section-from-env --lectures --gallery $(BUILD_FLAGS)
 
 lectures: setup ## Join each section's scenes into one video with chapters and subtitles (N= for one)
-	@$(PIPELINE) lectures --quality $(QUALITY) $(if $(N),--section '$(N)') $(if $(VERBOSE),--verbose)
+	@$(PIPELINE) lectures $(if $(VERBOSE),--verbose)
 
 gallery: setup ## Write the review page renders/<quality>/index.html (open it in a browser)
-	@$(PIPELINE) gallery --quality $(QUALITY)
+	@$(PIPELINE) gallery
 
 list: setup ## Sections and scenes with their state: rendered, stale, missing
-	@$(PIPELINE) list --quality $(QUALITY)
+	@$(PIPELINE) list
 
 test: test-setup ## Run the test suite (renders scenes at a tiny size; uses headless Chromium)
-	@cd $(ROOT) && $(PYTHON) -m pytest $(PYTEST_ARGS)
+	@cd $(ROOT) && set -f && $(PYTHON) -m pytest $$MLFM_PYTEST_ARGS
 
 # FUZZ_EXAMPLES inputs in all, spread over the scenes; FUZZ_SEED=n draws a new set.
 fuzz: test-setup ## Try every scene with many inputs from its domain (FUZZ_EXAMPLES=300)
 	@cd $(ROOT) && FUZZ_EXAMPLES="$${FUZZ_EXAMPLES:-300}" $(PYTHON) -m pytest \
-		tests/scenes/test_fuzz.py -p no:randomly -q $(PYTEST_ARGS)
+		tests/scenes/test_fuzz.py -q $$MLFM_PYTEST_ARGS
 
 inputs: setup ## What a lecturer may change in each scene, and its domain (S= or N= for some)
-	@$(PIPELINE) inputs $(if $(S),--scene '$(S)') $(if $(N),--section '$(N)')
+	@$(PIPELINE) inputs
 
 bench: setup ## Benchmark against plain manim and the encoder (long; BENCH_ARGS=--help)
-	@cd $(ROOT) && $(PYTHON) -m bench.run $(BENCH_ARGS)
+	@cd $(ROOT) && set -f && $(PYTHON) -m bench.run $$MLFM_BENCH_ARGS
 
 refresh-posters: setup ## After reviewing a render: update the reference posters (S= for one)
-	@cd $(ROOT) && $(PYTHON) -m tests.scenes.refresh_posters $(S)
+	@cd $(ROOT) && $(PYTHON) -m tests.scenes.refresh_posters $${MLFM_SCENE:+"$$MLFM_SCENE"}
 
 lint: setup ## Check formatting and lint with ruff
 	@cd $(ROOT) && $(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -27,6 +27,10 @@ import sys
 import venv
 from pathlib import Path
 
+# Run as a script by the system Python: the lock helper beside it is imported directly.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from locks import exclusive
+
 #: Debian packages needed to build pycairo/manimpango and to render LaTeX.
 DEBIAN_PACKAGES: dict[str, str] = {
     "pkg-config": "pkg-config (finds Cairo and Pango when pycairo and manimpango build)",
@@ -190,8 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     venv_dir = (args.venv or root / ".venv").resolve()
     if sys.version_info < (3, 11):  # noqa: UP036 - this runs on the system Python
         fail(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
-    if args.tests:
-        return set_up_tests(venv_dir)
+    # Two builds started at once on a fresh machine set up one after the other: the second
+    # finds the first one's stamp and has nothing left to do.
+    lock = venv_dir.with_name(f"{venv_dir.name}.setup.lock")
+    with exclusive(lock, "the set-up", command=" ".join(sys.argv), say=say):
+        return set_up_tests(venv_dir) if args.tests else set_up(root, venv_dir)
+
+
+def set_up(root: Path, venv_dir: Path) -> int:
     packages = dict(DEBIAN_PACKAGES)
     stamp = venv_dir / STAMP_NAME
     wanted = stamp_text(root, packages)

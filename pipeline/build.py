@@ -73,11 +73,13 @@ class Builder(QualityStep):
         jobs: int = 1,
         keep_going: bool = False,
         verbose: bool = False,
+        prune: bool = False,
         out: TextIO = sys.stdout,
     ) -> None:
         super().__init__(root, manifest, quality, verbose=verbose, out=out)
         self.jobs = max(1, jobs)
         self.keep_going = keep_going
+        self.prune = prune
 
     def label(self, entry: SceneEntry) -> str:
         total = len(self.manifest.scenes)
@@ -107,7 +109,8 @@ class Builder(QualityStep):
 
     def build(self, selection: list[SceneEntry]) -> Summary:
         started = time.perf_counter()
-        self.remove_unlisted()
+        if self.prune:  # only a full build: a partial one touches nothing it was not asked about
+            self.remove_unlisted()
         pending, current = self.plan(selection)
         summary = Summary(up_to_date=[entry.name for entry in current])
         if self.verbose:
@@ -187,15 +190,27 @@ class Builder(QualityStep):
         if result:
             reason = f"{result.get('error')}: {result.get('message')}"
         else:
-            code = job.process.returncode if job.process else None
-            reason = f"the render process ended with status {code} and left no result"
+            reason = self._unreported_failure(job)
         where = (
             "" if self.verbose else f" (log: {self.paths.log_file(entry).relative_to(self.root)})"
         )
+        shutil.rmtree(self.paths.work_root / entry.name, ignore_errors=True)  # partial clips
+        self._result_file(entry).unlink(missing_ok=True)
         self.say(f"{self.label(entry)} FAILED after {seconds:.1f} s: {reason}{where}")
-        if self.verbose and result.get("traceback"):
-            self.say(result["traceback"].rstrip())
         summary.failed.append((entry.name, reason))
+
+    def _unreported_failure(self, job: Job) -> str:
+        """Why a worker that left no result ended: its signal, or its log's last line."""
+        code = job.process.returncode if job.process else None
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            return f"the render process was stopped by {name} and left no result"
+        try:
+            lines = self.paths.log_file(job.entry).read_text(encoding="utf-8").splitlines()
+        except OSError:
+            lines = []
+        last = next((line.strip() for line in reversed(lines) if line.strip()), "")
+        return last or f"the render process ended with status {code} and left no result"
 
     def _run(self, pending: list[Job], summary: Summary) -> None:
         queue = list(pending)
@@ -220,7 +235,8 @@ class Builder(QualityStep):
                 for job in [j for j in running if j.process and j.process.poll() is not None]:
                     running.remove(job)
                     self._finish(job, summary)
-        except KeyboardInterrupt as error:
+        except (KeyboardInterrupt, OSError) as error:
+            # Interrupted, or the build cannot write (a full disk): no worker outlives it.
             interrupted = error
             for job in running:
                 if job.process and job.process.poll() is None:
@@ -231,12 +247,15 @@ class Builder(QualityStep):
                         job.process.wait(timeout=10)
                     except subprocess.TimeoutExpired:
                         job.process.kill()
+                if job.log is not None:
+                    job.log.close()
                 shutil.rmtree(self.paths.work_root / job.entry.name, ignore_errors=True)
         finally:
             signal.signal(signal.SIGTERM, previous)
         summary.not_started = [job.entry.name for job in queue]
-        if interrupted is not None:
+        if isinstance(interrupted, KeyboardInterrupt):
             self.say("interrupted: finished outputs are kept; unfinished ones render next time")
+        if interrupted is not None:
             raise interrupted
 
     def _report(self, summary: Summary) -> None:

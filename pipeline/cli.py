@@ -12,16 +12,20 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from pipeline import manifest as manifest_module
 from pipeline.build import Builder, BuildError
 from pipeline.gallery import build_gallery, report
 from pipeline.lectures import LectureBuilder
-from pipeline.manifest import Manifest, ManifestError, Section
+from pipeline.locks import LockBusy, exclusive
+from pipeline.manifest import Manifest, ManifestError, SceneEntry, Section
 from pipeline.qualities import quality
-from pipeline.state import Fingerprinter, Paths, scene_status
+from pipeline.state import Fingerprinter, Paths, scene_status, sweep_leftovers
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -44,6 +48,23 @@ def make_flags(makeflags: str) -> tuple[int | None, bool]:
     return jobs, keep_going
 
 
+class UsageError(ValueError):
+    """A make variable or flag with a value the pipeline cannot use."""
+
+
+def env(name: str) -> str:
+    """A make variable, as the Makefile passes it: ``S`` arrives as ``MLFM_SCENE``."""
+    return os.environ.get(f"MLFM_{name}", "")
+
+
+def whole_number(value: str, variable: str, example: str) -> int:
+    """``value`` as a positive whole number, or a usage error naming the variable."""
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]+", text) or int(text) < 1:
+        raise UsageError(f"{variable} must be a whole number from 1, not {value!r}; e.g. {example}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
@@ -51,15 +72,26 @@ def _parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text)
-        command.add_argument("--quality", default="h", help="l, m, h, p, k (or t for tests)")
+        command.add_argument(
+            "--quality",
+            default=env("QUALITY") or "h",
+            help="l, m, h, p, k (or t for tests); default: QUALITY from make, else h",
+        )
         return command
 
     build = add("build", "render every scene that is out of date")
-    build.add_argument("--section", type=int, help="only this section's scenes")
+    build.add_argument("--section", help="only this section's scenes")
     build.add_argument("--scene", help="only this scene (prints its video and poster paths)")
-    build.add_argument("--jobs", "-j", type=int, help="renders at once (default: from make -j)")
+    build.add_argument("--scene-from-env", action="store_true", help="the scene named by make's S")
+    build.add_argument(
+        "--section-from-env", action="store_true", help="the section numbered by make's N"
+    )
+    build.add_argument("--jobs", "-j", help="renders at once (default: JOBS, or make -j)")
     build.add_argument("--keep-going", "-k", action="store_true", help="go on after a failure")
     build.add_argument("--verbose", action="store_true", help="manim's output and tracebacks")
+    build.add_argument(
+        "--prune", action="store_true", help="delete outputs of scenes the manifest no longer lists"
+    )
     build.add_argument(
         "--lectures", action="store_true", help="then join the lectures of the sections built"
     )
@@ -67,14 +99,64 @@ def _parser() -> argparse.ArgumentParser:
         "--gallery", action="store_true", help="then write the gallery (always with --scene)"
     )
     lectures = add("lectures", "join each section's scenes into its lecture, where out of date")
-    lectures.add_argument("--section", type=int, help="only this section's lecture")
+    lectures.add_argument("--section", default=env("SECTION"), help="only this section's lecture")
     lectures.add_argument("--verbose", action="store_true", help="also name lectures up to date")
-    add("gallery", "write the review page renders/<quality>/index.html")
+    gallery = add("gallery", "write the review page renders/<quality>/index.html")
+    for command in (build, lectures, gallery):
+        command.add_argument(
+            "--no-wait",
+            action="store_true",
+            default=bool(env("NOWAIT")),
+            help="refuse at once if another build of this quality is running (make NOWAIT=1)",
+        )
     add("list", "sections and scenes with their state")
     inputs = sub.add_parser("inputs", help="each scene's inputs, their values and their domain")
-    inputs.add_argument("--scene", help="only this scene")
-    inputs.add_argument("--section", type=int, help="only this section's scenes")
+    inputs.add_argument("--scene", default=env("SCENE"), help="only this scene")
+    inputs.add_argument("--section", default=env("SECTION"), help="only this section's scenes")
     return parser
+
+
+def command_line() -> str:
+    """The command this process serves, as the user typed it (for a waiting build to show)."""
+    goals = env("GOALS")
+    if not goals and "MLFM_QUALITY" not in os.environ:
+        return "python -m pipeline " + " ".join(sys.argv[1:])
+    words = ["make", *goals.split()]
+    for variable, name in (("S", "SCENE"), ("N", "SECTION"), ("QUALITY", "QUALITY_GIVEN")):
+        if env(name):
+            words.append(f"{variable}={env(name)}")
+    return " ".join(words)
+
+
+def locked(args: argparse.Namespace, root: Path, run: Callable[[], int]) -> int:
+    """Run ``run`` holding the lock of the render folder of ``args.quality``.
+
+    Builds of one quality share their folders and scratch space, so they take turns;
+    builds of different qualities run side by side. Holding the lock, a build first
+    clears what killed builds left: temporary files and scratch folders.
+    """
+    paths = Paths(root, quality(args.quality))
+    try:
+        with exclusive(
+            paths.renders / ".locks" / f"{paths.quality.folder}.lock",
+            f"the {paths.quality.folder} render folder",
+            command=command_line(),
+            wait=not args.no_wait,
+            say=lambda line: print(line, flush=True),
+        ):
+            shutil.rmtree(paths.work_root, ignore_errors=True)
+            sweep_leftovers([paths.quality_dir, paths.renders / ".cache"])
+            return run()
+    except LockBusy as error:
+        raise BuildError(f"{error} (without NOWAIT=1 this build would wait for it)") from None
+
+
+def _section(manifest: Manifest, value: str) -> Section:
+    """The section numbered ``value`` (make's N), with the numbers there are when it is not one."""
+    known = ", ".join(str(s.number) for s in manifest.sections) or "none"
+    if not re.fullmatch(r"\s*[0-9]+\s*", value):
+        raise UsageError(f"N must be a section number, not {value!r}; the manifest has {known}")
+    return manifest.section(int(value))
 
 
 def _sections_of(manifest: Manifest, names: set[str]) -> list[Section]:
@@ -94,32 +176,51 @@ def _load(root: Path) -> Manifest:
 
 
 def _build(args: argparse.Namespace, root: Path) -> int:
-    manifest = _load(root)
+    if args.scene_from_env:
+        args.scene = env("SCENE")
+        if not args.scene:
+            raise UsageError("usage: make scene S=SceneName (make list shows the names)")
+    if args.section_from_env:
+        args.section = env("SECTION")
+        if not args.section:
+            raise UsageError("usage: make section N=number (make list shows them)")
     chosen = quality(args.quality)
+    manifest = _load(root)
     if args.scene:
         selection = [manifest.scene(args.scene)]
-    elif args.section is not None:
-        selection = manifest.scenes_of(manifest.section(args.section))
+    elif args.section:
+        selection = manifest.scenes_of(_section(manifest, args.section))
     else:
         selection = list(manifest.scenes)
     make_jobs, make_keep_going = make_flags(os.environ.get("MAKEFLAGS", ""))
+    jobs_text = args.jobs or env("JOBS")
+    jobs = whole_number(jobs_text, "JOBS", "JOBS=2") if jobs_text else make_jobs or 1
     builder = Builder(
         root,
         manifest,
         chosen,
-        jobs=args.jobs or make_jobs or 1,
+        jobs=jobs,
         keep_going=args.keep_going or make_keep_going,
         verbose=args.verbose,
+        prune=args.prune,
     )
     if not selection:
         print("nothing to render: the manifest lists no scenes")
         return 0
+    # Every input is checked: only now does the build touch renders/.
+    return locked(args, root, lambda: _run_build(args, root, builder, selection))
+
+
+def _run_build(
+    args: argparse.Namespace, root: Path, builder: Builder, selection: list[SceneEntry]
+) -> int:
+    manifest, chosen = builder.manifest, builder.quality
     summary = builder.build(selection)
     ok = summary.ok
     if args.lectures:
         sections = _sections_of(manifest, {entry.name for entry in selection})
         lectures = LectureBuilder(root, manifest, chosen, verbose=args.verbose)
-        ok = lectures.build(sections).ok and ok
+        ok = lectures.build(sections, prune=args.prune).ok and ok
     if args.gallery or args.scene:
         report(build_gallery(root, manifest, chosen), root)
     if args.scene and summary.ok:
@@ -129,21 +230,26 @@ def _build(args: argparse.Namespace, root: Path) -> int:
 
 
 def _lectures(args: argparse.Namespace, root: Path) -> int:
-    manifest = _load(root)
     chosen = quality(args.quality)
-    if args.section is not None:
-        sections = [manifest.section(args.section)]
-    else:
-        sections = list(manifest.sections)
-    summary = LectureBuilder(root, manifest, chosen, verbose=args.verbose).build(sections)
-    return 0 if summary.ok else EXIT_FAILED
+    manifest = _load(root)
+    sections = [_section(manifest, args.section)] if args.section else list(manifest.sections)
+    lectures = LectureBuilder(root, manifest, chosen, verbose=args.verbose)
+
+    def run() -> int:
+        return 0 if lectures.build(sections, prune=not args.section).ok else EXIT_FAILED
+
+    return locked(args, root, run)
 
 
 def _gallery(args: argparse.Namespace, root: Path) -> int:
-    manifest = _load(root)
     chosen = quality(args.quality)
-    report(build_gallery(root, manifest, chosen), root)
-    return 0
+    manifest = _load(root)
+
+    def run() -> int:
+        report(build_gallery(root, manifest, chosen), root)
+        return 0
+
+    return locked(args, root, run)
 
 
 def _list(args: argparse.Namespace, root: Path) -> int:
@@ -170,8 +276,8 @@ def _inputs(args: argparse.Namespace, root: Path) -> int:
     manifest = _load(root)
     if args.scene:
         selection = [manifest.scene(args.scene)]
-    elif args.section is not None:
-        selection = manifest.scenes_of(manifest.section(args.section))
+    elif args.section:
+        selection = manifest.scenes_of(_section(manifest, args.section))
     else:
         selection = list(manifest.scenes)
     sys.path.insert(0, str(root))
@@ -192,9 +298,22 @@ def _inputs(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C: workers stop, temporary files are removed."""
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
+def describe_os_error(error: OSError) -> str:
+    """One line for a failed file operation: the path and the cause, e.g. a full disk."""
+    where = error.filename or "a file"
+    extra = f" -> {error.filename2}" if error.filename2 else ""
+    return f"cannot write {where}{extra}: {error.strerror or error}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.root.resolve()
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         if args.command == "build":
             return _build(args, root)
@@ -212,6 +331,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        if getattr(args, "verbose", False) or os.environ.get("VERBOSE"):
+            raise
+        print(f"error: {describe_os_error(error)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -392,10 +392,12 @@ class LectureBuilder(QualityStep):
         for folder in remove_unlisted(self.root, self.paths.state_dir / "lectures", listed):
             self.say(f"removed lecture {folder}: the manifest no longer lists it")
 
-    def build(self, sections: Sequence[Section]) -> LectureSummary:
+    def build(self, sections: Sequence[Section], *, prune: bool = False) -> LectureSummary:
+        """Join the lectures of ``sections``; ``prune`` also deletes those of unlisted sections."""
         started = time.perf_counter()
         summary = LectureSummary()
-        self.remove_unlisted()
+        if prune:
+            self.remove_unlisted()
         for section in sections:
             plan = plan_lecture(self.paths, self.fingerprinter, self.manifest, section)
             if plan.fingerprint is None:

@@ -169,15 +169,92 @@ class Manifest:
                 isinstance(node, ast.ClassDef) and node.name == entry.name for node in tree.body
             ):
                 raise ManifestError(f"{where}: {shown} defines no class {entry.name}; {rule}")
+            if _derives_from_scene(root, path, tree, entry.name, set()) is False:
+                raise ManifestError(
+                    f"{where}: class {entry.name} in {shown} is not a manim Scene; derive it "
+                    "from style.LessonScene (or manim's Scene)"
+                )
+
+
+#: How each kind of value is named in a message, with an example of it.
+_KINDS = {int: "a whole number, e.g. 3", str: 'a non-empty string in quotes, e.g. "Vector norms"'}
+
+
+def _derives_from_scene(
+    root: Path, path: Path, tree: ast.Module, name: str, seen: set[tuple[Path, str]]
+) -> bool | None:
+    """Whether class ``name`` of ``path`` derives from a manim ``...Scene``, read statically.
+
+    None when it cannot be told (a base from elsewhere): only a definite "no" is refused.
+    """
+    if (path, name) in seen:
+        return None
+    seen.add((path, name))
+    node = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
+    if node is None:
+        return None
+    if not node.bases:
+        return False
+    answers = []
+    for base in node.bases:
+        if isinstance(base, ast.Attribute):
+            answers.append(base.attr.endswith("Scene") or None)
+            continue
+        if not isinstance(base, ast.Name):
+            answers.append(None)
+            continue
+        answers.append(_resolve_base(root, path, tree, base.id, seen))
+    if any(answer is True for answer in answers):
+        return True
+    return False if all(answer is False for answer in answers) else None
+
+
+def _resolve_base(
+    root: Path, path: Path, tree: ast.Module, name: str, seen: set[tuple[Path, str]]
+) -> bool | None:
+    if name == "object":
+        return False
+    if any(isinstance(n, ast.ClassDef) and n.name == name for n in tree.body):
+        return _derives_from_scene(root, path, tree, name, seen)
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+            continue
+        for alias in node.names:
+            if (alias.asname or alias.name) != name:
+                continue
+            if node.module.split(".")[0] == "manim":
+                return alias.name.endswith("Scene")
+            source = root.joinpath(*node.module.split(".")).with_suffix(".py")
+            try:
+                other = ast.parse(source.read_bytes(), filename=str(source))
+            except (OSError, SyntaxError, ValueError):
+                return None
+            return _derives_from_scene(root, source, other, alias.name, seen)
+    return None
 
 
 def _require(table: dict[str, Any], key: str, kind: type, where: str) -> Any:
     if key not in table:
-        raise ManifestError(f"{where}: missing key {key!r}")
+        raise ManifestError(f"{where}: missing key {key!r} ({_KINDS[kind]})")
     value = table[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
-        raise ManifestError(f"{where}: {key!r} must be a non-empty {kind.__name__}, got {value!r}")
+    wrong_type = not isinstance(value, kind) or isinstance(value, bool)
+    if wrong_type or (kind is str and not value.strip()):
+        raise ManifestError(f"{where}: {key!r} must be {_KINDS[kind]}, not {value!r}")
     return value
+
+
+def _tables(value: Any, where: str, header: str, example: str) -> list[dict[str, Any]]:
+    """``value`` as a list of tables (TOML's ``[[header]]``), or an error saying how to write it."""
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return value
+    written = f"a single table [{header}]" if isinstance(value, dict) else repr(value)
+    raise ManifestError(
+        f"{where}: each entry must be a table written [[{header}]], not {written}; e.g.\n{example}"
+    )
+
+
+SECTION_EXAMPLE = '[[section]]\nnumber = 1\ntitle = "Linear Algebra"\nmodule = "s01_linear_algebra"'
+SCENE_EXAMPLE = '[[section.scene]]\nname = "VectorNorms"\ntitle = "Vector norms"\nconcept = "..."'
 
 
 def load(root: Path, path: Path | None = None) -> Manifest:
@@ -194,7 +271,9 @@ def load(root: Path, path: Path | None = None) -> Manifest:
     scenes: list[SceneEntry] = []
     seen_names: set[str] = set()
     seen_numbers: set[int] = set()
-    for i, table in enumerate(data.get("section", []), start=1):
+    for i, table in enumerate(
+        _tables(data.get("section", []), path.name, "section", SECTION_EXAMPLE), start=1
+    ):
         where = f"{path.name}, section #{i}"
         number = _require(table, "number", int, where)
         if number in seen_numbers:
@@ -204,7 +283,12 @@ def load(root: Path, path: Path | None = None) -> Manifest:
         module = _require(table, "module", str, where)
         if not re.fullmatch(r"[a-z_][a-z0-9_]*", module):
             raise ManifestError(f"{where}: module {module!r} must be a module name like s01_topic")
-        entries = table.get("scene", [])
+        entries = _tables(table.get("scene", []), where, "section.scene", SCENE_EXAMPLE)
+        if not entries:
+            raise ManifestError(
+                f"{where} ({title}) lists no scenes: add one as\n{SCENE_EXAMPLE}\n"
+                "or remove the section"
+            )
         names = tuple(
             _require(s, "name", str, f"{where}, scene #{j}") for j, s in enumerate(entries, start=1)
         )

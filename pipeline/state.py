@@ -25,6 +25,7 @@ import configparser
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -42,10 +43,20 @@ OUTPUT_SUFFIXES = ("mp4", "srt", "png")
 
 def write_json_atomically(path: Path, data: Any) -> None:
     """Write ``data`` as JSON to a temporary name beside ``path``, then rename it into place."""
+    _write_atomically(path, json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """``text`` into ``path`` through a temporary name; a failed write leaves no temporary."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:  # a write error names no file: name the one being written
+        raise OSError(error.errno, error.strerror, str(path)) from error
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def write_text_atomically(path: Path, text: str) -> bool:
@@ -58,11 +69,40 @@ def write_text_atomically(path: Path, text: str) -> bool:
             return False
     except (OSError, UnicodeDecodeError):
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    _write_atomically(path, text)
     return True
+
+
+#: Every temporary file the pipeline writes is named ``.<name>.<pid>.tmp``.
+TEMPORARY = re.compile(r"^\..+\.(\d+)\.tmp$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_leftovers(folders: list[Path]) -> list[Path]:
+    """Delete temporary files under ``folders`` whose writer is no longer running.
+
+    A build killed outright (SIGKILL, a power cut) cannot clean up after itself; the next
+    one does, before it starts. A file whose writing process is still alive is left alone.
+    """
+    removed = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob(".*.tmp"):
+            match = TEMPORARY.match(path.name)
+            if match and path.is_file() and not _alive(int(match.group(1))):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
 
 
 def remove_unlisted(root: Path, state_dir: Path, listed: set[str]) -> list[str]:

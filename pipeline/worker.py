@@ -21,6 +21,7 @@ the SVG with an atomic rename.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -247,7 +248,10 @@ def main(argv: list[str]) -> int:
     except BaseException as error:  # report every failure to the orchestrator
         if isinstance(error, KeyboardInterrupt):
             raise
-        traceback.print_exc()
+        # Into the scene's log; when the log cannot grow (a full disk) the result still says why.
+        with contextlib.suppress(OSError):
+            traceback.print_exc()
+        shutil.rmtree(job["work_dir"], ignore_errors=True)  # no partial clips are kept
         message = str(error).strip().splitlines()
         write_json_atomically(
             result_file,
@@ -255,7 +259,6 @@ def main(argv: list[str]) -> int:
                 "status": "failed",
                 "error": type(error).__name__,
                 "message": message[0] if message else "",
-                "traceback": traceback.format_exc(),
             },
         )
         return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -14,7 +15,7 @@ import pytest
 from PIL import Image
 
 from pipeline.manifest import module_name
-from tests.pipeline.conftest import VENV, Project
+from tests.pipeline.conftest import VENV, Project, copy_project
 
 SHAPES = "01-fixture-shapes"
 LINES = "02-fixture-lines"
@@ -481,3 +482,174 @@ def test_make_inputs_lists_what_a_lecturer_may_change(rendered_project: Project)
     unknown = rendered_project.make("inputs", "S=DrawnLin")
     assert unknown.returncode == 2
     assert "did you mean DrawnLine" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("scene", "S=x'; touch pwned; '"), "unknown scene \"x'; touch pwned; '\""),
+        (("scene", "S=$(touch pwned)"), "unknown scene '$(touch pwned)'"),
+        (("scene", "S=`touch pwned`"), "unknown scene '`touch pwned`'"),
+        (("section", "N=1; touch pwned"), "N must be a section number, not '1; touch pwned'"),
+        (("section", "N=two"), "the manifest has 1, 2"),
+        (("list", "QUALITY=$(touch pwned)"), "unknown QUALITY '$(touch pwned)'; choose one of l"),
+        (("scene", "S=MovingDot", "JOBS=2; touch pwned"), "JOBS must be a whole number"),
+        (("inputs", "S=$(touch pwned)"), "unknown scene '$(touch pwned)'"),
+        (("scene",), "usage: make scene S=SceneName"),
+        (("section",), "usage: make section N=number"),
+    ],
+)
+def test_make_variables_are_data_never_shell(project: Project, args, message):
+    before = sorted(p.name for p in project.root.iterdir())
+    result = project.make(*args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert sorted(p.name for p in project.root.iterdir()) == before  # no pwned, no renders/
+
+
+def test_pytest_args_are_arguments_not_shell(project: Project, tmp_path: Path):
+    marker = tmp_path / "pwned"
+    result = project.make("test", f"PYTEST_ARGS=--collect-only -q tests/nothing; touch {marker}")
+    assert not marker.exists()
+    assert result.returncode != 0  # pytest was given the words as arguments and refused them
+
+
+def test_a_partial_build_deletes_nothing_it_was_not_asked_about(project: Project):
+    assert project.make().returncode == 0
+    manifest = project.scene_module("curriculum.toml")
+    text = manifest.read_text()
+    manifest.write_text(text[: text.index("[[section]]\nnumber = 2")])  # section 2 leaves
+    drawn_line = project.output(LINES, "01-DrawnLine", "mp4")
+    lecture = project.quality_dir / f"{LINES}.mp4"
+    for args in (("section", "N=1"), ("scene", "S=MovingDot"), ("lectures", "N=1")):
+        result = project.make(*args)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "removed" not in result.stdout
+        assert drawn_line.exists() and lecture.exists()
+    result = project.make()  # the full build prunes, and says what it deleted
+    assert "removed the outputs of DrawnLine: the manifest no longer lists it" in result.stdout
+    assert f"removed lecture {LINES}" in result.stdout
+    assert not drawn_line.exists() and not lecture.exists()
+
+
+def test_a_malformed_manifest_is_one_line_before_anything_renders(project: Project):
+    manifest = project.scene_module("curriculum.toml")
+    manifest.write_text(
+        '[section]\nnumber = 1\ntitle = "T"\nmodule = "s01_fixture"\n\n'
+        '[[section.scene]]\nname = "MovingDot"\ntitle = "T"\nconcept = "C"\n'
+    )
+    for target in ("list", "all", "gallery"):
+        result = project.make(target)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "curriculum.toml: each entry must be a table written [[section]]" in result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+    assert not list((project.root / "renders").rglob("*.mp4"))
+
+
+def media_digests(project: Project) -> dict[Path, str]:
+    """Every output but the gallery page (it shows when each render was made)."""
+    return {
+        p.relative_to(project.root): digest(p) for p in project.outputs() if p.name != "index.html"
+    }
+
+
+def test_two_builds_at_once_take_turns_and_both_succeed(project: Project, tmp_path: Path):
+    first = project.popen()
+    second = project.popen("section", "N=1")
+    out_first, _ = first.communicate(timeout=300)
+    out_second, _ = second.communicate(timeout=300)
+    assert first.returncode == 0, out_first
+    assert second.returncode == 0, out_second
+    waited = [out for out in (out_first, out_second) if "waiting: the 144p5 render folder" in out]
+    assert len(waited) == 1, out_first + out_second
+    assert "is in use by pid " in waited[0] and "`make" in waited[0]
+    together = media_digests(project)
+    reference = Project(copy_project(tmp_path / "alone"))
+    assert reference.make().returncode == 0
+    assert together == media_digests(reference)
+    assert not list((project.root / "renders").rglob("*.tmp"))
+
+
+def test_nowait_refuses_at_once_while_another_build_runs(project: Project):
+    add_section(project, 3, "s03_slow", {"SlowScene": SLOW})
+    os.environ["SLOW_SCENE_HANG"] = "1"
+    try:
+        holder = project.popen("scene", "S=SlowScene")
+        work = project.root / "renders" / ".work" / "144p5" / "SlowScene"
+        deadline = time.monotonic() + 60
+        while not work.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        started = time.monotonic()
+        refused = project.make("scene", "S=MovingDot", "NOWAIT=1")
+        assert time.monotonic() - started < 15
+        assert refused.returncode != 0
+        assert "the 144p5 render folder is busy: pid " in refused.stderr
+        assert "make scene S=SlowScene" in refused.stderr
+        assert "Traceback" not in refused.stdout + refused.stderr
+        # Other qualities are free: their folders are their own.
+        other = project.make("list", "QUALITY=l")
+        assert other.returncode == 0
+    finally:
+        del os.environ["SLOW_SCENE_HANG"]
+        os.killpg(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=10)
+
+
+def test_a_full_disk_is_one_line_and_keeps_every_earlier_output(rendered_copy: Project):
+    project = rendered_copy
+    before = media_digests(project)
+    edit(project.scene_module("s01_fixture/shared.py"))  # two scenes to render again
+    # Files may not grow past 1 KiB: every video write fails with EFBIG, as on a full disk.
+    command = " ".join(f"'{word}'" for word in project.command())
+    result = subprocess.run(
+        ["bash", "-c", f"ulimit -f 1 && {command}"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "FAILED" in result.stdout and "File too large" in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert media_digests(project) == before  # every earlier good output as it was
+    assert not list((project.root / "renders").rglob("*.tmp"))
+    assert not list((project.root / "renders" / ".work").rglob("*.mp4"))  # no partial clips
+    again = project.make()
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_an_unwritable_log_stops_the_build_with_one_line(rendered_copy: Project):
+    project = rendered_copy
+    edit(project.scene_module("s02_fixture/drawn_line.py"))
+    logs = project.quality_dir / ".logs"
+    shutil.rmtree(logs)
+    logs.write_text("a file where the log folder should be")
+    result = project.make()
+    assert result.returncode != 0
+    assert "error: cannot write" in result.stderr and ".logs" in result.stderr, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not list((project.root / "renders" / ".work").rglob("*"))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_killing_the_build_in_any_phase_loses_nothing(rendered_copy: Project, sig):
+    project = rendered_copy
+    lectures = sorted(project.quality_dir.glob("*.mp4"))
+    good = {path: digest(path) for path in project.outputs() if path.name != "index.html"}
+    for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.4):
+        for lecture in lectures:  # the build has lectures to join and a gallery to write
+            lecture.unlink()
+        (project.quality_dir / "index.html").unlink(missing_ok=True)
+        make = project.popen()
+        time.sleep(delay)
+        os.killpg(make.pid, sig)
+        make.wait(timeout=30)
+        for path in project.outputs():  # every final file is whole: old or new, never partial
+            if path.name != "index.html":
+                assert digest(path) == good[path], f"{path} is not the good file after {sig!r}"
+        again = project.make()
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert not list((project.root / "renders").rglob("*.tmp")), f"temporaries after {delay}"
+        assert {p: digest(p) for p in good} == good

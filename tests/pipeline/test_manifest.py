@@ -103,8 +103,37 @@ def test_an_entry_without_its_module_or_class_is_named_with_the_file(tmp_path: P
         ManifestError, match=r"scenes/s01_x/unit_circle.py defines no class UnitCircle"
     ):
         manifest.check_sources(root)
-    (package / "unit_circle.py").write_text("class UnitCircle:\n    pass\n")
+    (package / "unit_circle.py").write_text(
+        "from manim import Scene\n\n\nclass UnitCircle(Scene):\n    pass\n"
+    )
     manifest.check_sources(root)
+
+
+def test_a_class_that_is_not_a_scene_is_refused_before_rendering(tmp_path: Path):
+    root = write_manifest(tmp_path, SECTION + SCENE.format(name="UnitCircle"))
+    package = root / "scenes" / "s01_x"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    module = package / "unit_circle.py"
+    manifest = manifest_module.load(root)
+    for source in ("class UnitCircle:\n    pass\n", "class UnitCircle(object):\n    pass\n"):
+        module.write_text(source)
+        with pytest.raises(ManifestError, match=r"class UnitCircle in .* is not a manim Scene"):
+            manifest.check_sources(root)
+    module.write_text("from manim import Circle\n\n\nclass UnitCircle(Circle):\n    pass\n")
+    with pytest.raises(ManifestError, match="is not a manim Scene"):
+        manifest.check_sources(root)
+    # A Scene directly, through a base of the section, or through the theme's LessonScene.
+    (package / "shared.py").write_text(
+        "from manim import Scene\n\n\nclass Base(Scene):\n    pass\n"
+    )
+    for source in (
+        "from manim import Scene\n\n\nclass UnitCircle(Scene):\n    pass\n",
+        "from scenes.s01_x.shared import Base\n\n\nclass UnitCircle(Base):\n    pass\n",
+        "import manim\n\n\nclass UnitCircle(manim.MovingCameraScene):\n    pass\n",
+    ):
+        module.write_text(source)
+        manifest.check_sources(root)
 
 
 def test_a_scene_may_not_take_the_shared_module_name(tmp_path: Path):
@@ -136,8 +165,30 @@ def test_slug_folder_stem_and_positions_follow_the_manifest(tmp_path: Path):
         (SECTION + SCENE.format(name="A") + SCENE.format(name="A"), "scene 'A' is listed twice"),
         (SECTION.replace('title = "Vectors & Norms"\n', ""), "missing key 'title'"),
         (SECTION + SCENE.format(name="not a class"), "is not a Python class name"),
-        (SECTION + SECTION, "section number 1 appears twice"),
+        (
+            SECTION + SCENE.format(name="A") + SECTION + SCENE.format(name="B"),
+            "section number 1 appears twice",
+        ),
         ("[[section]\n", "is not valid TOML"),
+        (
+            SECTION.replace("[[section]]", "[section]") + SCENE.format(name="A"),
+            r"each entry must be a table written \[\[section\]\], not a single table \[section\]",
+        ),
+        ("section = 5\n", r"written \[\[section\]\], not 5; e.g."),
+        (
+            SECTION.replace("number = 1", "number = true") + SCENE.format(name="A"),
+            r"section #1: 'number' must be a whole number, e.g. 3, not True",
+        ),
+        (
+            SECTION + SCENE.format(name="A").replace('name = "A"\n', ""),
+            r"section #1, scene #1: missing key 'name'",
+        ),
+        (SECTION, r"section #1 \(Vectors & Norms\) lists no scenes: add one as"),
+        (
+            SECTION + 'scene = "A"\n',
+            r"written \[\[section.scene\]\], not 'A'",
+        ),
+        (SECTION.replace('"s01_x"', '"S01 X"') + SCENE.format(name="A"), "must be a module name"),
     ],
 )
 def test_a_malformed_manifest_is_refused_with_the_place_and_reason(tmp_path, text, message):

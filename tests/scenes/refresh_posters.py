@@ -7,6 +7,7 @@ new render and deciding that the change is right; commit the PNG with the change
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -14,6 +15,19 @@ from pathlib import Path
 
 from tests.scenes.conftest import POSTERS, SCENE_NAMES, scene_class
 from tests.scenes.harness import render
+
+
+def install(poster: Path, reference: Path) -> None:
+    """Copy ``poster`` to ``reference`` under a temporary name, then rename it into place.
+
+    A refresh that is interrupted or fails to write leaves the old reference whole.
+    """
+    temporary = reference.with_name(f".{reference.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(poster, temporary)
+        os.replace(temporary, reference)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def main(names: list[str]) -> int:
@@ -27,7 +41,7 @@ def main(names: list[str]) -> int:
             result = render(
                 scene_class(name), Path(scratch) / name, Path(scratch) / "tex", lint=False
             )
-            shutil.copyfile(result.poster, POSTERS / f"{name}.png")
+            install(result.poster, POSTERS / f"{name}.png")
             print(f"wrote tests/scenes/posters/{name}.png")
     return 0
 
