@@ -321,6 +321,25 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             f"re-rendered {results['one_edit']['rerendered']}"
         )
 
+        say(f"8. every core by default: make against JOBS=1 at {quality(fast).folder}")
+        default_runs, single_runs, workers_line = [], [], ""
+        for _ in range(args.repeats):
+            copy = fresh_copy(work / "cores", fixture)
+            seconds, result = make(copy, f"QUALITY={fast}")
+            default_runs.append(seconds)
+            workers_line = result.stdout.splitlines()[0] if result.stdout else ""
+            copy = fresh_copy(work / "cores", fixture)
+            single_runs.append(make(copy, f"QUALITY={fast}", "JOBS=1")[0])
+        results["cores"] = {
+            "quality": quality(fast).folder,
+            "default_seconds": spread(default_runs),
+            "one_worker_seconds": spread(single_runs),
+            "speedup": statistics.median(single_runs) / statistics.median(default_runs),
+            "workers": workers_line,
+        }
+        say(f"  {workers_line}")
+        say(f"  speed-up over JOBS=1: {results['cores']['speedup']:.2f}x")
+
         say(f"4-5, 7. whole curriculum at {quality(full).folder} (make -j2), encode ceiling")
         full_runs, frames = [], 0
         for _ in range(args.full_repeats):
@@ -445,6 +464,16 @@ def table(results: dict[str, Any]) -> str:
         )
     else:
         rows.append(("6. lecture assembly", "no lectures in this project yet", ""))
+    cores = results.get("cores")
+    if cores:
+        rows.append(
+            (
+                f"8. {cores['quality']}: JOBS=1 / default make",
+                f"{cores['speedup']:.2f}x (JOBS=1 {cores['one_worker_seconds']['median']:.1f} s, "
+                f"default {cores['default_seconds']['median']:.1f} s)",
+                "> 1x on 2+ cores",
+            )
+        )
     rows.append(
         (
             "7. peak memory of a render worker",

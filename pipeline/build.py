@@ -23,6 +23,7 @@ from typing import TextIO
 
 from pipeline import checks
 from pipeline.manifest import Manifest, SceneEntry
+from pipeline.progress import Progress
 from pipeline.qualities import Quality
 from pipeline.state import (
     QualityStep,
@@ -30,6 +31,26 @@ from pipeline.state import (
     remove_unlisted,
     scene_status,
 )
+
+#: The share of the free memory the render workers may plan to use together.
+MEMORY_SHARE = 0.8
+
+
+def default_peak_mib(quality: Quality) -> float:
+    """A render's peak memory before any record says: about 1 GiB at 1080p60, less below."""
+    megapixels = quality.pixel_width * quality.pixel_height / 1e6
+    return 350.0 + 320.0 * megapixels
+
+
+def available_memory_mib() -> float | None:
+    """MemAvailable from /proc/meminfo, in MiB (None where there is none)."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 class BuildError(RuntimeError):
@@ -43,6 +64,7 @@ class Job:
     entry: SceneEntry
     fingerprint: str
     expected_seconds: float
+    expected_video: float | None = None  # the video's length at its last render
     process: subprocess.Popen[bytes] | None = None
     started: float = 0.0
     log: TextIO | None = None
@@ -70,14 +92,15 @@ class Builder(QualityStep):
         manifest: Manifest,
         quality: Quality,
         *,
-        jobs: int = 1,
+        jobs: int | None = None,
         keep_going: bool = False,
         verbose: bool = False,
         prune: bool = False,
         out: TextIO = sys.stdout,
     ) -> None:
         super().__init__(root, manifest, quality, verbose=verbose, out=out)
-        self.jobs = max(1, jobs)
+        self.jobs = jobs  # None: as many as the cores and the memory allow
+        self.progress: Progress | None = None
         self.keep_going = keep_going
         self.prune = prune
 
@@ -97,7 +120,8 @@ class Builder(QualityStep):
                 continue
             record = read_json(self.paths.state_file(entry)) or {}
             expected = float(record.get("render_seconds", float("inf")))
-            pending.append(Job(entry, fingerprint, expected))
+            video = record.get("duration")
+            pending.append(Job(entry, fingerprint, expected, float(video) if video else None))
         pending.sort(key=lambda job: (-job.expected_seconds, job.entry.index))
         return pending, current
 
@@ -120,10 +144,34 @@ class Builder(QualityStep):
             problems = checks.find_problems()
             if problems:
                 raise BuildError(checks.describe(problems))
-            self._run(pending, summary)
+            workers, why = self.worker_count(len(pending))
+            self.say(f"rendering {len(pending)} scene(s) with {workers} worker(s): {why}")
+            self._run(pending, summary, workers)
         summary.seconds = time.perf_counter() - started
         self._report(summary)
         return summary
+
+    def worker_count(self, pending: int) -> tuple[int, str]:
+        """How many renders to run at once, and why: the cores, within the memory."""
+        if self.jobs is not None:
+            return max(1, self.jobs), f"asked for {self.jobs} (JOBS or make -j)"
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        peaks = [
+            float(record.get("peak_rss_mib") or 0)
+            for record in (read_json(path) for path in self.paths.state_dir.glob("*.json"))
+            if record
+        ]
+        peak = max(peaks, default=0.0) or default_peak_mib(self.quality)
+        available = available_memory_mib()
+        fits = max(1, int(available * MEMORY_SHARE // peak)) if available else cores
+        workers = max(1, min(cores, fits, pending))
+        why = (
+            f"{cores} core(s), {available / 1024:.1f} GiB free, about {peak / 1024:.1f} GiB "
+            f"per render at {self.quality.folder}"
+            if available
+            else f"{cores} core(s)"
+        )
+        return workers, why + ("; JOBS=1 renders one at a time" if workers > 1 else "")
 
     # -- running workers -------------------------------------------------
 
@@ -140,6 +188,7 @@ class Builder(QualityStep):
             "root": str(self.root),
             "work_dir": str(work_root / entry.name),
             "result_file": str(self._result_file(entry)),
+            "progress_file": str(self._progress_file(entry)),
             "state_file": str(self.paths.state_file(entry)),
             "tex_cache": str(self.paths.tex_cache),
             "tex_log": str(self.paths.renders / ".cache" / "tex-compilations.log"),
@@ -153,10 +202,29 @@ class Builder(QualityStep):
     def _result_file(self, entry: SceneEntry) -> Path:
         return self.paths.work_root / f"{entry.name}.result.json"
 
+    def _progress_file(self, entry: SceneEntry) -> Path:
+        return self.paths.work_root / f"{entry.name}.progress.json"
+
+    def say(self, line: str) -> None:
+        """A line of the log: above the progress bars while they are shown."""
+        progress = getattr(self, "progress", None)
+        if progress is not None:
+            progress.say(line)
+        else:
+            super().say(line)
+
+    @staticmethod
+    def _expected(job: Job) -> tuple[float | None, float | None]:
+        known = job.expected_seconds if job.expected_seconds != float("inf") else None
+        return known, job.expected_video
+
     def _start(self, job: Job) -> None:
         entry = job.entry
         self._result_file(entry).unlink(missing_ok=True)
+        self._progress_file(entry).unlink(missing_ok=True)
         self.say(f"{self.label(entry)} ...")
+        if self.progress is not None:
+            self.progress.start(entry.name, self.label(entry), self._expected(job))
         if self.verbose:
             stdout = None
         else:
@@ -184,6 +252,9 @@ class Builder(QualityStep):
             and result.get("status") == "done"
         ):
             self.say(f"{self.label(entry)} done in {seconds:.1f} s")
+            if self.progress is not None:
+                video = (result.get("record") or {}).get("duration")
+                self.progress.finish(entry.name, seconds, float(video) if video else None)
             summary.rendered.append(entry.name)
             self._result_file(entry).unlink(missing_ok=True)
             return
@@ -197,6 +268,8 @@ class Builder(QualityStep):
         shutil.rmtree(self.paths.work_root / entry.name, ignore_errors=True)  # partial clips
         self._result_file(entry).unlink(missing_ok=True)
         self.say(f"{self.label(entry)} FAILED after {seconds:.1f} s: {reason}{where}")
+        if self.progress is not None:
+            self.progress.finish(entry.name, seconds, None)
         summary.failed.append((entry.name, reason))
 
     def _unreported_failure(self, job: Job) -> str:
@@ -212,10 +285,19 @@ class Builder(QualityStep):
         last = next((line.strip() for line in reversed(lines) if line.strip()), "")
         return last or f"the render process ended with status {code} and left no result"
 
-    def _run(self, pending: list[Job], summary: Summary) -> None:
+    def _run(self, pending: list[Job], summary: Summary, workers: int) -> None:
         queue = list(pending)
         running: list[Job] = []
         interrupted: BaseException | None = None
+        q = self.quality
+        self.progress = Progress(
+            self.out,
+            total=len(pending),
+            workers=workers,
+            pixels_per_second=q.pixel_width * q.pixel_height * q.frame_rate,
+        )
+        self.progress.plan([self._expected(job) for job in pending])
+        polled = 0.0
 
         def stop(signum: int, _frame: object) -> None:
             raise KeyboardInterrupt(signal.Signals(signum).name)
@@ -223,15 +305,18 @@ class Builder(QualityStep):
         previous = signal.signal(signal.SIGTERM, stop)
         try:
             while queue or running:
-                while (
-                    queue and len(running) < self.jobs and (self.keep_going or not summary.failed)
-                ):
+                while queue and len(running) < workers and (self.keep_going or not summary.failed):
                     job = queue.pop(0)
                     self._start(job)
                     running.append(job)
                 if not running:
                     break
                 time.sleep(0.05)
+                if time.monotonic() - polled >= 0.5:
+                    polled = time.monotonic()
+                    self.progress.poll(
+                        {j.entry.name: self._progress_file(j.entry) for j in running}
+                    )
                 for job in [j for j in running if j.process and j.process.poll() is not None]:
                     running.remove(job)
                     self._finish(job, summary)
@@ -252,6 +337,10 @@ class Builder(QualityStep):
                 shutil.rmtree(self.paths.work_root / job.entry.name, ignore_errors=True)
         finally:
             signal.signal(signal.SIGTERM, previous)
+            self.progress.close()
+            self.progress = None
+            for job in pending:
+                self._progress_file(job.entry).unlink(missing_ok=True)
         summary.not_started = [job.entry.name for job in queue]
         if isinstance(interrupted, KeyboardInterrupt):
             self.say("interrupted: finished outputs are kept; unfinished ones render next time")

@@ -194,7 +194,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
         selection = list(manifest.scenes)
     make_jobs, make_keep_going = make_flags(os.environ.get("MAKEFLAGS", ""))
     jobs_text = args.jobs or env("JOBS")
-    jobs = whole_number(jobs_text, "JOBS", "JOBS=2") if jobs_text else make_jobs or 1
+    jobs = whole_number(jobs_text, "JOBS", "JOBS=2") if jobs_text else make_jobs
     builder = Builder(
         root,
         manifest,

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.deps import code_digest
+from pipeline.progress import write_report
 from pipeline.state import combine_fingerprint, read_json, write_json_atomically
 
 SEED = 20_240_601
@@ -122,6 +123,33 @@ def remove_moved_outputs(previous: dict[str, Any] | None, outputs: dict[str, str
             Path(old).unlink(missing_ok=True)
 
 
+def reporting(scene_class: type, report: Path) -> type:
+    """``scene_class`` telling the build how far it has got, at most twice a second."""
+
+    class Reporting(scene_class):  # type: ignore[valid-type, misc]
+        _reported_at = 0.0
+        _animations = 0
+
+        def _report(self) -> None:
+            self._animations += 1
+            now = time.monotonic()
+            if now - self._reported_at >= 0.5:
+                self._reported_at = now
+                write_report(report, float(self.time), self._animations)
+
+        def play(self, *args: Any, **kwargs: Any) -> None:
+            super().play(*args, **kwargs)
+            self._report()
+
+        def wait(self, *args: Any, **kwargs: Any) -> None:
+            super().wait(*args, **kwargs)
+            self._report()
+
+    Reporting.__name__ = scene_class.__name__
+    Reporting.__qualname__ = scene_class.__qualname__
+    return Reporting
+
+
 def declared_inputs(scene_class: type) -> list[dict[str, str]]:
     """The scene's inputs as rendered, each with its value and domain, for the gallery."""
     domain = getattr(scene_class, "domain", None)
@@ -203,7 +231,7 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
 
     with tempconfig(settings):
         config.output_file = job["scene"]
-        scene = scene_class()
+        scene = reporting(scene_class, Path(job["progress_file"]))()
         scene.render()
         writer = scene.renderer.file_writer
         movie = Path(writer.movie_file_path)

@@ -41,5 +41,8 @@ def test_benchmark_runs_on_the_fixture_and_reports_every_measure(tmp_path):
     assert results["latex"]["compilations"] == results["latex"]["distinct_formulas"] > 0
     assert results["full"]["frames"] > 0 and results["ceiling"]["fps"] > 0
     assert 0 < results["memory"]["peak_rss_mib"] < 4096
+    assert results["cores"]["speedup"] > 0
+    assert results["cores"]["workers"].startswith("rendering 3 scene(s) with ")
+    assert "JOBS=1 / default make" in result.stdout
     assert "1. 144p5 curriculum (3 scenes): plain / ours" in result.stdout
     assert f"{results['machine']['cores']} cores; manim" in result.stdout

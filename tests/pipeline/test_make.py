@@ -653,3 +653,49 @@ def test_killing_the_build_in_any_phase_loses_nothing(rendered_copy: Project, si
         assert again.returncode == 0, again.stdout + again.stderr
         assert not list((project.root / "renders").rglob("*.tmp")), f"temporaries after {delay}"
         assert {p: digest(p) for p in good} == good
+
+
+def test_a_build_into_a_file_prints_plain_progress_with_an_estimate(project: Project):
+    result = project.make(env={"MLFM_PROGRESS_EVERY": "0.5"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("rendering 3 scene(s) with ") and " core(s), " in first, first
+    progress = [line for line in result.stdout.splitlines() if "elapsed, about " in line]
+    assert progress, result.stdout
+    assert all(" left" in line and "build: " in line for line in progress)
+    assert "\x1b" not in result.stdout + result.stderr
+
+
+def test_a_build_on_a_terminal_draws_bars(project: Project):
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: real make on the copy, on a pseudo-terminal
+        os.chdir(project.root)
+        os.execvp("make", project.command())
+    output = b""
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        output += data
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output.decode(errors="replace")
+    text = output.decode(errors="replace")
+    assert "\x1b[" in text and "━" in text  # rich's live bars
+    assert "about " in text and " left" in text
+    assert "summary: 3 rendered" in text
+
+
+def test_jobs_1_renders_one_at_a_time_and_says_so(project: Project):
+    result = project.make("JOBS=1")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == (
+        "rendering 3 scene(s) with 1 worker(s): asked for 1 (JOBS or make -j)"
+    )
+    lines = result.stdout.splitlines()
+    first_done = next(i for i, line in enumerate(lines) if " done in " in line)
+    assert sum(line.endswith(" ...") for line in lines[:first_done]) == 1
