@@ -33,12 +33,14 @@ export MLFM_NOWAIT := $(value NOWAIT)
 export MLFM_GOALS := $(value MAKECMDGOALS)
 export MLFM_QUALITY_GIVEN := $(if $(filter undefined,$(origin QUALITY)),,$(value QUALITY))
 # `make scene` previews at 480p15 unless QUALITY is given; everything else renders at 1080p60.
-scene: export MLFM_QUALITY := $(if $(filter undefined,$(origin QUALITY)),l,$(value QUALITY))
+scene storyboard: export MLFM_QUALITY := $(if $(filter undefined,$(origin QUALITY)),l,$(value QUALITY))
 
 PIPELINE = cd $(ROOT) && $(PYTHON) -m pipeline
+# The tests run on every core; the tests of one scene stay on one worker (one render each).
+TEST_WORKERS = -n auto --dist loadgroup
 BUILD_FLAGS = $(if $(VERBOSE),--verbose)
 
-.PHONY: all help setup test-setup scene section lectures gallery list test fuzz inputs bench \
+.PHONY: all help setup test-setup scene storyboard section lectures gallery list test fuzz inputs bench \
 	refresh-posters lint clean distclean
 
 # One process renders, then joins the lectures and writes the gallery, even after a failed
@@ -66,6 +68,9 @@ $(TEST_SETUP_STAMP): $(ROOT)/pipeline/bootstrap.py | setup
 scene: setup ## Render one scene for review, update the gallery: make scene S=VectorNorms (480p15)
 	@$(PIPELINE) build --scene-from-env $(BUILD_FLAGS)
 
+storyboard: setup ## Every beat's last frame on one page, no video: make storyboard S=VectorNorms
+	@$(PIPELINE) storyboard $(if $(VERBOSE),--verbose)
+
 section: setup ## Render one section and join its lecture: make section N=3
 	@$(PIPELINE) build --section-from-env --lectures --gallery $(BUILD_FLAGS)
 
@@ -79,12 +84,12 @@ list: setup ## Sections and scenes with their state: rendered, stale, missing
 	@$(PIPELINE) list
 
 test: test-setup ## Run the test suite (renders scenes at a tiny size; uses headless Chromium)
-	@cd $(ROOT) && set -f && $(PYTHON) -m pytest $$MLFM_PYTEST_ARGS
+	@cd $(ROOT) && set -f && $(PYTHON) -m pytest $(TEST_WORKERS) $$MLFM_PYTEST_ARGS
 
 # FUZZ_EXAMPLES inputs in all, spread over the scenes; FUZZ_SEED=n draws a new set.
 fuzz: test-setup ## Try every scene with many inputs from its domain (FUZZ_EXAMPLES=300)
 	@cd $(ROOT) && FUZZ_EXAMPLES="$${FUZZ_EXAMPLES:-300}" $(PYTHON) -m pytest \
-		tests/scenes/test_fuzz.py -q $$MLFM_PYTEST_ARGS
+		tests/scenes/test_fuzz.py -q $(TEST_WORKERS) $$MLFM_PYTEST_ARGS
 
 inputs: setup ## What a lecturer may change in each scene, and its domain (S= or N= for some)
 	@$(PIPELINE) inputs

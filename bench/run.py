@@ -340,6 +340,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         say(f"  {workers_line}")
         say(f"  speed-up over JOBS=1: {results['cores']['speedup']:.2f}x")
 
+        say(f"9. storyboards of every scene (no video) against the JOBS=1 build at {fast}")
+        copy = fresh_copy(work / "boards", fixture)
+        board_seconds, result = make(copy, "storyboard", f"QUALITY={fast}")
+        if result.returncode != 0:
+            raise RuntimeError(f"make storyboard failed:\n{result.stdout}\n{result.stderr}")
+        results["storyboard"] = {
+            "seconds": board_seconds,
+            "fraction_of_render": board_seconds / statistics.median(single_runs),
+            "target_fraction": 0.25,
+        }
+        say(f"  {board_seconds:.1f} s = {results['storyboard']['fraction_of_render']:.0%}")
+
         say(f"4-5, 7. whole curriculum at {quality(full).folder} (make -j2), encode ceiling")
         full_runs, frames = [], 0
         for _ in range(args.full_repeats):
@@ -472,6 +484,15 @@ def table(results: dict[str, Any]) -> str:
                 f"{cores['speedup']:.2f}x (JOBS=1 {cores['one_worker_seconds']['median']:.1f} s, "
                 f"default {cores['default_seconds']['median']:.1f} s)",
                 "> 1x on 2+ cores",
+            )
+        )
+    boards = results.get("storyboard")
+    if boards:
+        rows.append(
+            (
+                "9. storyboards (no video) / JOBS=1 build",
+                f"{boards['fraction_of_render']:.0%} ({boards['seconds']:.1f} s)",
+                "<= 25%",
             )
         )
     rows.append(

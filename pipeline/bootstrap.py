@@ -137,7 +137,7 @@ def ensure_venv(root: Path, venv_dir: Path) -> Path:
         say(f"creating the virtual environment {venv_dir}")
         venv.EnvBuilder(with_pip=True).create(venv_dir)
     say("installing the project and its Python packages into the virtual environment")
-    say("  (manim, numpy, scipy, av, jinja2, pytest, hypothesis, ruff, selenium; editable)")
+    say("  (manim, numpy, scipy, av, jinja2, pytest, xdist, hypothesis, ruff, selenium; editable)")
     run_or_fail(
         [
             str(python),

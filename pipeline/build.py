@@ -173,6 +173,51 @@ class Builder(QualityStep):
         )
         return workers, why + ("; JOBS=1 renders one at a time" if workers > 1 else "")
 
+    def storyboards(self, selection: list[SceneEntry]) -> bool:
+        """Write each scene's storyboard without rendering its video; True if all were written."""
+        problems = checks.find_problems()
+        if problems:
+            raise BuildError(checks.describe(problems))
+        ok = True
+        for entry in selection:
+            fingerprint = self.fingerprinter.fingerprint(entry)
+            job = Job(entry, fingerprint, float("inf"))
+            spec = {**self._job_spec(job), "storyboard_only": True}
+            self._result_file(entry).unlink(missing_ok=True)
+            self.say(f"{self.label(entry)} storyboard ...")
+            started = time.perf_counter()
+            self.paths.log_dir.mkdir(parents=True, exist_ok=True)
+            log_path = self.paths.log_dir / f"{entry.name}.storyboard.log"
+            with log_path.open("w", encoding="utf-8") as log:
+                process = subprocess.run(
+                    [sys.executable, "-m", "pipeline.worker", json.dumps(spec)],
+                    cwd=self.root,
+                    stdout=None if self.verbose else log,
+                    stderr=None if self.verbose else subprocess.STDOUT,
+                    env={**os.environ, "PYTHONHASHSEED": "0"},
+                    check=False,
+                )
+            result = read_json(self._result_file(entry)) or {}
+            self._result_file(entry).unlink(missing_ok=True)
+            seconds = time.perf_counter() - started
+            if process.returncode == 0 and result.get("status") == "done":
+                record = result.get("record") or {}
+                tiles = record.get("tiles")
+                self.say(
+                    f"{self.label(entry)} storyboard of {tiles} beat{'' if tiles == 1 else 's'} "
+                    f"in {seconds:.1f} s: {record.get('storyboard')}"
+                )
+            else:
+                ok = False
+                reason = (
+                    f"{result.get('error')}: {result.get('message')}"
+                    if result
+                    else (f"the process ended with status {process.returncode}")
+                )
+                where = log_path.relative_to(self.root)
+                self.say(f"{self.label(entry)} storyboard FAILED: {reason} (log: {where})")
+        return ok
+
     # -- running workers -------------------------------------------------
 
     def _job_spec(self, job: Job) -> dict[str, object]:

@@ -102,7 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     lectures.add_argument("--section", default=env("SECTION"), help="only this section's lecture")
     lectures.add_argument("--verbose", action="store_true", help="also name lectures up to date")
     gallery = add("gallery", "write the review page renders/<quality>/index.html")
-    for command in (build, lectures, gallery):
+    storyboard = add("storyboard", "the last frame of every beat on one page, without a video")
+    storyboard.add_argument("--scene", default=env("SCENE"), help="only this scene")
+    storyboard.add_argument("--section", default=env("SECTION"), help="only this section")
+    storyboard.add_argument("--verbose", action="store_true", help="manim's output")
+    for command in (build, lectures, gallery, storyboard):
         command.add_argument(
             "--no-wait",
             action="store_true",
@@ -252,6 +256,19 @@ def _gallery(args: argparse.Namespace, root: Path) -> int:
     return locked(args, root, run)
 
 
+def _storyboard(args: argparse.Namespace, root: Path) -> int:
+    chosen = quality(args.quality)
+    manifest = _load(root)
+    if args.scene:
+        selection = [manifest.scene(args.scene)]
+    elif args.section:
+        selection = manifest.scenes_of(_section(manifest, args.section))
+    else:
+        selection = list(manifest.scenes)
+    builder = Builder(root, manifest, chosen, verbose=args.verbose)
+    return locked(args, root, lambda: 0 if builder.storyboards(selection) else EXIT_FAILED)
+
+
 def _list(args: argparse.Namespace, root: Path) -> int:
     manifest = _load(root)
     chosen = quality(args.quality)
@@ -323,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
             return _gallery(args, root)
         if args.command == "list":
             return _list(args, root)
+        if args.command == "storyboard":
+            return _storyboard(args, root)
         if args.command == "inputs":
             return _inputs(args, root)
         raise AssertionError(f"unhandled command {args.command}")

@@ -68,6 +68,7 @@ class SceneCard(_Timed):
     srt: str | None
     track: Track | None
     problem: str | None  # e.g. unreadable subtitles
+    storyboard: str | None
     seconds: float | None
     rendered_at: datetime | None
     inputs: tuple[tuple[str, str, str], ...] = ()  # (name, value, domain) as last rendered
@@ -208,6 +209,7 @@ class _Collector:
             srt=self.link(outputs["srt"]),
             track=track,
             problem=problem,
+            storyboard=self.link(outputs["storyboard"]),
             seconds=_seconds(record.get("duration")) if present else None,
             rendered_at=_timestamp(record.get("rendered_at")) if present else None,
             inputs=tuple(

@@ -38,7 +38,8 @@ from pipeline.deps import DependencyGraph
 from pipeline.manifest import Manifest, SceneEntry
 from pipeline.qualities import Quality
 
-OUTPUT_SUFFIXES = ("mp4", "srt", "png")
+#: A scene's outputs by kind, and how each file's name ends.
+OUTPUT_ENDINGS = {"mp4": ".mp4", "srt": ".srt", "png": ".png", "storyboard": ".storyboard.png"}
 
 
 def write_json_atomically(path: Path, data: Any) -> None:
@@ -249,7 +250,7 @@ class Paths:
 
     def outputs(self, entry: SceneEntry) -> dict[str, Path]:
         folder = entry.output_dir(self.quality_dir)
-        return {suffix: folder / f"{entry.stem}.{suffix}" for suffix in OUTPUT_SUFFIXES}
+        return {kind: folder / f"{entry.stem}{ending}" for kind, ending in OUTPUT_ENDINGS.items()}
 
     def state_file(self, entry: SceneEntry) -> Path:
         return self.state_dir / f"{entry.name}.json"

@@ -37,6 +37,8 @@ from typing import Any
 from pipeline.deps import code_digest
 from pipeline.progress import write_report
 from pipeline.state import combine_fingerprint, read_json, write_json_atomically
+from pipeline.storyboard import FrameLog, clock, recording
+from pipeline.storyboard import save as save_storyboard
 
 SEED = 20_240_601
 #: Partial movies encoded at once while drawing goes on.
@@ -123,6 +125,32 @@ def remove_moved_outputs(previous: dict[str, Any] | None, outputs: dict[str, str
             Path(old).unlink(missing_ok=True)
 
 
+def storyboard_title(job: dict[str, Any], duration: float) -> str:
+    title = (job.get("entry") or {}).get("title") or job["scene"]
+    return f"{title}  ({job['scene']}, {clock(duration)})"
+
+
+def storyboard_only(job: dict[str, Any], scene_class: type, settings: dict[str, Any]) -> dict:
+    """Draw only the frame after each animation, encode nothing, and write the storyboard."""
+    from manim import config, tempconfig
+
+    frames = FrameLog()
+    started = time.perf_counter()
+    with tempconfig({**settings, "write_to_movie": False, "dry_run": True}):
+        config.output_file = job["scene"]
+        scene = recording(scene_class, frames, draw=True)(skip_animations=True)
+        scene.render()
+    path = Path(job["outputs"]["storyboard"])
+    tiles = save_storyboard(frames, storyboard_title(job, float(scene.time)), path)
+    shutil.rmtree(job["work_dir"], ignore_errors=True)
+    return {
+        "scene": job["scene"],
+        "storyboard": job["outputs"]["storyboard"],
+        "tiles": tiles,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
 def reporting(scene_class: type, report: Path) -> type:
     """``scene_class`` telling the build how far it has got, at most twice a second."""
 
@@ -137,12 +165,8 @@ def reporting(scene_class: type, report: Path) -> type:
                 self._reported_at = now
                 write_report(report, float(self.time), self._animations)
 
-        def play(self, *args: Any, **kwargs: Any) -> None:
+        def play(self, *args: Any, **kwargs: Any) -> None:  # wait() plays a Wait too
             super().play(*args, **kwargs)
-            self._report()
-
-        def wait(self, *args: Any, **kwargs: Any) -> None:
-            super().wait(*args, **kwargs)
             self._report()
 
     Reporting.__name__ = scene_class.__name__
@@ -229,9 +253,12 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
     if not (isinstance(scene_class, type) and issubclass(scene_class, Scene)):
         raise LookupError(f"{job['module']} defines no Scene class named {job['scene']!r}")
 
+    if job.get("storyboard_only"):
+        return storyboard_only(job, scene_class, settings)
+    frames = FrameLog()
     with tempconfig(settings):
         config.output_file = job["scene"]
-        scene = reporting(scene_class, Path(job["progress_file"]))()
+        scene = recording(reporting(scene_class, Path(job["progress_file"])), frames, draw=False)()
         scene.render()
         writer = scene.renderer.file_writer
         movie = Path(writer.movie_file_path)
@@ -244,10 +271,17 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         subtitles.write_text("", encoding="utf-8")
         print(f"warning: {job['scene']} has no subcaptions; its .srt is empty", file=sys.stderr)
 
-    duration, frames = probe_video(movie)
+    duration, frame_count = probe_video(movie)
+    board = work / "storyboard.png"
+    tiles = save_storyboard(frames, storyboard_title(job, duration), board)
     outputs = {key: Path(value) for key, value in job["outputs"].items()}
     outputs["mp4"].parent.mkdir(parents=True, exist_ok=True)
-    for source, key in ((movie, "mp4"), (Path(subtitles), "srt"), (poster, "png")):
+    for source, key in (
+        (movie, "mp4"),
+        (Path(subtitles), "srt"),
+        (poster, "png"),
+        (board, "storyboard"),
+    ):
         os.replace(source, outputs[key])
 
     record = {
@@ -255,7 +289,8 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         "fingerprint": fingerprint,
         "outputs": job["outputs"],
         "duration": duration,
-        "frames": frames,
+        "frames": frame_count,
+        "storyboard_tiles": tiles,
         "inputs": declared_inputs(scene_class),
         "render_seconds": round(time.perf_counter() - started, 3),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

@@ -44,5 +44,7 @@ def test_benchmark_runs_on_the_fixture_and_reports_every_measure(tmp_path):
     assert results["cores"]["speedup"] > 0
     assert results["cores"]["workers"].startswith("rendering 3 scene(s) with ")
     assert "JOBS=1 / default make" in result.stdout
+    assert results["storyboard"]["fraction_of_render"] > 0
+    assert "9. storyboards (no video) / JOBS=1 build" in result.stdout
     assert "1. 144p5 curriculum (3 scenes): plain / ours" in result.stdout
     assert f"{results['machine']['cores']} cores; manim" in result.stdout

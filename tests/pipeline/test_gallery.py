@@ -95,12 +95,14 @@ def test_every_link_is_relative_and_resolves_to_a_file(rendered_project: Project
     for link in links:
         assert not link.startswith(("/", "http:", "https:", "file:")), link
         assert (rendered_project.quality_dir / link).is_file(), link
-    posters = [a["src"] for a in page.find("img")]
+    posters = [a["src"] for a in page.find("img", class_="poster")]
     assert posters == [
         f"{SHAPES}/01-GrowingCircle.png",
         f"{SHAPES}/02-MovingDot.png",
         f"{LINES}/01-DrawnLine.png",
     ]
+    boards = [a["src"] for a in page.find("img") if a["src"].endswith(".storyboard.png")]
+    assert boards == [p.replace(".png", ".storyboard.png") for p in posters]
 
 
 def test_each_srt_gets_a_vtt_beside_it_and_each_player_a_subtitle_track(
@@ -249,9 +251,9 @@ def test_gallery_works_in_a_real_browser_from_file_url(
             and all(width > 0 for _, width in v)
             and v
         ),
-        "every poster decoded",
+        "every poster and storyboard decoded",
     )
-    assert len(images) == 3
+    assert len(images) == 6  # three posters, three storyboards
     videos = wait_for(
         lambda: (
             (

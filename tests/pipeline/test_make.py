@@ -374,8 +374,8 @@ def test_parallel_build_is_byte_identical_to_sequential(project: Project, tmp_pa
     sequential = project.make("-j1")
     assert sequential.returncode == 0
     second = media()
-    # 3 scenes x (mp4, srt, png, vtt) and 2 lectures x (mp4, srt, vtt, chapters.vtt)
-    assert len(first) == 20
+    # 3 scenes x (mp4, srt, png, storyboard, vtt) and 2 lectures x (mp4, srt, vtt, chapters.vtt)
+    assert len(first) == 23
     assert first == second
 
 

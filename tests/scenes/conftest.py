@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import inspect
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 POSTERS = Path(__file__).resolve().parent / "posters"
 MANIFEST = manifest_module.load(REPO)
 SCENE_NAMES = [entry.name for entry in MANIFEST.scenes]
+RENDERED = re.compile(r"""rendered\(\s*["'](\w+)["']""")
 
 
 def scene_class(name: str) -> type:
@@ -24,7 +28,38 @@ def scene_class(name: str) -> type:
 
 @pytest.fixture(scope="session")
 def tex_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("tex-cache")
+    """One LaTeX cache for the whole run, shared by the parallel test workers.
+
+    Each formula is compiled once: the cache publishes with an atomic rename under a
+    per-formula lock (see pipeline.worker.install_shared_tex_cache).
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    cache = base / "tex-cache"
+    cache.mkdir(exist_ok=True)
+    return cache
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep the tests of one scene on one test worker, so each scene renders once a run.
+
+    A test parametrized by ``name`` belongs to that scene; another that asks for
+    ``rendered("Scene")`` belongs to the first scene it asks for.
+    """
+    for item in items:
+        if "tests/scenes/" not in str(item.path):
+            continue
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        scene = params.get("name")
+        if scene is None and getattr(item, "function", None) is not None:
+            try:
+                match = RENDERED.search(inspect.getsource(item.function))
+            except (OSError, TypeError):
+                match = None
+            scene = match.group(1) if match else None
+        if scene is not None:
+            item.add_marker(pytest.mark.xdist_group(scene))
 
 
 @pytest.fixture(scope="session")
