@@ -30,6 +30,9 @@ export MLFM_JOBS := $(value JOBS)
 export MLFM_PYTEST_ARGS := $(value PYTEST_ARGS)
 export MLFM_BENCH_ARGS := $(value BENCH_ARGS)
 export MLFM_NOWAIT := $(value NOWAIT)
+export MLFM_SCHEDULER := $(value SCHEDULER)
+export MLFM_WORKERS := $(value WORKERS)
+export MLFM_PORT := $(value PORT)
 export MLFM_GOALS := $(value MAKECMDGOALS)
 export MLFM_QUALITY_GIVEN := $(if $(filter undefined,$(origin QUALITY)),,$(value QUALITY))
 # `make scene` previews at 480p15 unless QUALITY is given; everything else renders at 1080p60.
@@ -40,7 +43,8 @@ PIPELINE = cd $(ROOT) && $(PYTHON) -m pipeline
 TEST_WORKERS = -n auto --dist loadgroup
 BUILD_FLAGS = $(if $(VERBOSE),--verbose)
 
-.PHONY: all help setup test-setup scene storyboard section lectures gallery list test fuzz inputs bench \
+.PHONY: all help setup test-setup scene storyboard section lectures gallery list test fuzz inputs \
+	plan worker scheduler bench \
 	refresh-posters lint clean distclean
 
 # One process renders, then joins the lectures and writes the gallery, even after a failed
@@ -93,6 +97,15 @@ fuzz: test-setup ## Try every scene with many inputs from its domain (FUZZ_EXAMP
 
 inputs: setup ## What a lecturer may change in each scene, and its domain (S= or N= for some)
 	@$(PIPELINE) inputs
+
+plan: setup ## Predicted wall time of a full build on N workers, from recorded times (WORKERS=32)
+	@$(PIPELINE) plan
+
+worker: setup ## Render for a Dask cluster: make worker SCHEDULER=tcp://host:8786
+	@$(PIPELINE) cluster-worker
+
+scheduler: setup ## Start a Dask scheduler for `make SCHEDULER=...` and `make worker` (PORT=8786)
+	@$(PIPELINE) cluster-scheduler
 
 bench: setup ## Benchmark against plain manim and the encoder (long; BENCH_ARGS=--help)
 	@cd $(ROOT) && set -f && $(PYTHON) -m bench.run $$MLFM_BENCH_ARGS

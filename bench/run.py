@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -352,6 +353,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         }
         say(f"  {board_seconds:.1f} s = {results['storyboard']['fraction_of_render']:.0%}")
 
+        say(f"10. the curriculum at {fast} through a local two-worker Dask cluster")
+        results["cluster"] = cluster_row(work, fixture, fast, statistics.median(default_runs))
+        say(
+            f"  cluster {results['cluster']['seconds']:.1f} s against the local pool: "
+            f"{results['cluster']['overhead']:+.0%}"
+        )
+
         say(f"4-5, 7. whole curriculum at {quality(full).folder} (make -j2), encode ceiling")
         full_runs, frames = [], 0
         for _ in range(args.full_repeats):
@@ -396,6 +404,62 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return results
+
+
+def cluster_row(work: Path, fixture: Path | None, letter: str, local: float) -> dict[str, Any]:
+    """A full build through a scheduler and two workers on loopback, and the plan's forecast."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = str(Path(sys.executable).with_name("dask"))
+    logs = work / "cluster-logs"
+    logs.mkdir(parents=True, exist_ok=True)
+
+    def start(name: str, *args: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            [dask, *args],
+            cwd=work,
+            env={**os.environ, "MLFM_WORKER_CACHE": str(work / "worker-cache")},
+            stdout=(logs / f"{name}.log").open("wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    processes = [
+        start(
+            "scheduler", "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"
+        )
+    ]
+    time.sleep(2)
+    processes += [
+        start(f"worker-{i}", "worker", address, "--nthreads", "1", "--no-dashboard")
+        for i in range(2)
+    ]
+    try:
+        time.sleep(5)
+        copy = fresh_copy(work / "cluster", fixture)
+        seconds, result = make(copy, f"QUALITY={letter}", f"SCHEDULER={address}")
+        if result.returncode != 0:
+            raise RuntimeError(f"the cluster build failed:\n{result.stdout}\n{result.stderr}")
+        plan = make(copy, f"QUALITY={letter}", "plan", "WORKERS=66")[1].stdout
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    forecast = {}
+    for line in plan.splitlines():
+        if "worker(s): about" in line:
+            forecast[int(line.split()[0])] = line.rsplit(" ", 1)[1]
+    return {
+        "seconds": seconds,
+        "local_seconds": local,
+        "overhead": seconds / local - 1,
+        "target_overhead": 0.10,
+        "plan": {n: forecast.get(n) for n in (1, 2, 8, 32, 66)},
+    }
 
 
 def machine() -> dict[str, Any]:
@@ -493,6 +557,17 @@ def table(results: dict[str, Any]) -> str:
                 "9. storyboards (no video) / JOBS=1 build",
                 f"{boards['fraction_of_render']:.0%} ({boards['seconds']:.1f} s)",
                 "<= 25%",
+            )
+        )
+    farm = results.get("cluster")
+    if farm:
+        plan = ", ".join(f"{n}: {t}" for n, t in farm["plan"].items())
+        rows.append(
+            (
+                "10. two-worker Dask cluster / local pool",
+                f"{farm['overhead']:+.0%} ({farm['seconds']:.1f} s vs "
+                f"{farm['local_seconds']:.1f} s); plan {plan}",
+                "<= +10%",
             )
         )
     rows.append(

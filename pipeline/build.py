@@ -19,7 +19,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from pipeline import checks
 from pipeline.manifest import Manifest, SceneEntry
@@ -30,6 +30,7 @@ from pipeline.state import (
     read_json,
     remove_unlisted,
     scene_status,
+    write_json_atomically,
 )
 
 #: The share of the free memory the render workers may plan to use together.
@@ -101,6 +102,8 @@ class Builder(QualityStep):
         super().__init__(root, manifest, quality, verbose=verbose, out=out)
         self.jobs = jobs  # None: as many as the cores and the memory allow
         self.progress: Progress | None = None
+        self.workers_now = 1
+        self.cluster: Any = None  # a Dask client: renders go to its workers
         self.keep_going = keep_going
         self.prune = prune
 
@@ -144,9 +147,12 @@ class Builder(QualityStep):
             problems = checks.find_problems()
             if problems:
                 raise BuildError(checks.describe(problems))
-            workers, why = self.worker_count(len(pending))
-            self.say(f"rendering {len(pending)} scene(s) with {workers} worker(s): {why}")
-            self._run(pending, summary, workers)
+            if self.cluster is not None:
+                self._run_on_cluster(pending, summary)
+            else:
+                workers, why = self.worker_count(len(pending))
+                self.say(f"rendering {len(pending)} scene(s) with {workers} worker(s): {why}")
+                self._run(pending, summary, workers)
         summary.seconds = time.perf_counter() - started
         self._report(summary)
         return summary
@@ -297,6 +303,10 @@ class Builder(QualityStep):
             and result.get("status") == "done"
         ):
             self.say(f"{self.label(entry)} done in {seconds:.1f} s")
+            record = read_json(self.paths.state_file(entry))
+            if record is not None:  # the time a worker takes, start-up included (make plan)
+                timing = {"wall_seconds": round(seconds, 3), "workers": self.workers_now}
+                write_json_atomically(self.paths.state_file(entry), {**record, **timing})
             if self.progress is not None:
                 video = (result.get("record") or {}).get("duration")
                 self.progress.finish(entry.name, seconds, float(video) if video else None)
@@ -335,6 +345,7 @@ class Builder(QualityStep):
         running: list[Job] = []
         interrupted: BaseException | None = None
         q = self.quality
+        self.workers_now = workers
         self.progress = Progress(
             self.out,
             total=len(pending),
@@ -391,6 +402,94 @@ class Builder(QualityStep):
             self.say("interrupted: finished outputs are kept; unfinished ones render next time")
         if interrupted is not None:
             raise interrupted
+
+    def _run_on_cluster(self, pending: list[Job], summary: Summary) -> None:
+        """Send each render to the Dask cluster; place what comes back as a local render would."""
+        import cloudpickle
+        from distributed import as_completed
+
+        from pipeline import cluster
+
+        cloudpickle.register_pickle_by_value(cluster)  # workers need no copy of this module
+        code, sent = cluster.share_code(self.cluster, self.root)
+        workers = len(self.cluster.scheduler_info().get("workers", {}))
+        how = f"sent {len(code.archive) // 1024} KiB" if sent else "already on the workers"
+        self.say(
+            f"rendering {len(pending)} scene(s) on the Dask cluster at "
+            f"{self.cluster.scheduler.address} ({workers} worker(s); code {code.digest[:12]}, "
+            f"{how})"
+        )
+        specs: dict[Any, tuple[Job, dict[str, Any]]] = {}
+        started = time.perf_counter()
+        for rank, job in enumerate(pending):  # slowest first, as locally
+            spec = self._job_spec(job)
+            future = self.cluster.submit(
+                cluster.render_remote,
+                spec,
+                code.digest,
+                key=f"render-{job.entry.name}-{job.fingerprint[:12]}-{os.getpid()}",
+                pure=False,
+                priority=len(pending) - rank,
+            )
+            specs[future] = (job, spec)
+            self.say(f"{self.label(job.entry)} ... (sent)")
+        remaining = set(specs)
+        try:
+            for future in as_completed(list(specs)):
+                remaining.discard(future)
+                job, spec = specs[future]
+                seconds = time.perf_counter() - started
+                try:
+                    result = future.result()
+                except Exception as error:  # e.g. KilledWorker: Dask's retries ran out
+                    lines = str(error).splitlines()
+                    result = {
+                        "status": "failed",
+                        "error": type(error).__name__,
+                        "message": lines[0] if lines else "",
+                    }
+                self._place_remote(job, spec, result, summary, seconds)
+                if summary.failed and not self.keep_going:
+                    for other in remaining:
+                        other.cancel()
+                    summary.not_started = [specs[f][0].entry.name for f in remaining]
+                    break
+        except KeyboardInterrupt:
+            for future in remaining:
+                future.cancel()
+            self.say("interrupted: finished outputs are kept; unfinished ones render next time")
+            raise
+
+    def _place_remote(
+        self,
+        job: Job,
+        spec: dict[str, Any],
+        result: dict[str, Any],
+        summary: Summary,
+        seconds: float,
+    ) -> None:
+        from pipeline import cluster
+
+        entry = job.entry
+        log = self.paths.log_file(entry)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(result.get("log") or "", encoding="utf-8")
+        if result.get("status") != "done":
+            reason = f"{result.get('error')}: {result.get('message')}"
+            where = log.relative_to(self.root)
+            self.say(f"{self.label(entry)} FAILED after {seconds:.1f} s: {reason} (log: {where})")
+            summary.failed.append((entry.name, reason))
+            return
+        record = {**result["record"], "outputs": spec["outputs"]}
+        state_file = self.paths.state_file(entry)
+        previous = read_json(state_file)
+        cluster.write_outputs(self.root, spec["outputs"], result["files"])
+        for key, old in ((previous or {}).get("outputs") or {}).items():
+            if old != spec["outputs"].get(key):
+                (self.root / old).unlink(missing_ok=True)
+        write_json_atomically(state_file, record)
+        self.say(f"{self.label(entry)} done in {record.get('render_seconds', 0):.1f} s (cluster)")
+        summary.rendered.append(entry.name)
 
     def _report(self, summary: Summary) -> None:
         parts = [

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from pipeline import cluster, planning
 from pipeline import manifest as manifest_module
 from pipeline.build import Builder, BuildError
 from pipeline.gallery import build_gallery, report
@@ -114,6 +115,9 @@ def _parser() -> argparse.ArgumentParser:
             help="refuse at once if another build of this quality is running (make NOWAIT=1)",
         )
     add("list", "sections and scenes with their state")
+    add("plan", "predicted wall time of a full build on N workers (WORKERS=32)")
+    sub.add_parser("cluster-worker", help="serve renders to the Dask scheduler SCHEDULER")
+    sub.add_parser("cluster-scheduler", help="start a Dask scheduler on port 8786")
     inputs = sub.add_parser("inputs", help="each scene's inputs, their values and their domain")
     inputs.add_argument("--scene", default=env("SCENE"), help="only this scene")
     inputs.add_argument("--section", default=env("SECTION"), help="only this section's scenes")
@@ -211,6 +215,12 @@ def _build(args: argparse.Namespace, root: Path) -> int:
     if not selection:
         print("nothing to render: the manifest lists no scenes")
         return 0
+    address = cluster.scheduler_address()
+    if address:  # reach the cluster before anything is touched
+        try:
+            builder.cluster = cluster.connect(address)
+        except cluster.ClusterError as error:
+            raise BuildError(str(error)) from None
     # Every input is checked: only now does the build touch renders/.
     return locked(args, root, lambda: _run_build(args, root, builder, selection))
 
@@ -254,6 +264,39 @@ def _gallery(args: argparse.Namespace, root: Path) -> int:
         return 0
 
     return locked(args, root, run)
+
+
+def _plan(args: argparse.Namespace, root: Path) -> int:
+    """Predict a full build's wall time on N workers from the recorded render times."""
+    chosen = quality(args.quality)
+    manifest = _load(root)
+    paths = Paths(root, chosen)
+    asked = whole_number(env("WORKERS"), "WORKERS", "WORKERS=32") if env("WORKERS") else None
+    counts = sorted({1, 2, 4, 8, 16, 32, *([asked] if asked else [])})
+    times, missing, parallel = planning.recorded_times(paths, manifest.scenes)
+    if not times:
+        raise BuildError(
+            f"no scene has been rendered at {chosen.folder} yet: render once (make QUALITY="
+            f"{chosen.letter}), then the plan uses the recorded times"
+        )
+    print(
+        f"a full build at {chosen.folder}: {len(times)} scenes, {planning.clock(sum(times))} "
+        "of rendering in all, slowest first on each free worker"
+    )
+    at_once = "/".join(str(n) for n in sorted(parallel))
+    print(
+        f"  (times recorded with {at_once} render(s) at once on this machine; on machines of "
+        "their own, renders that shared cores here may run faster)"
+    )
+    if missing:
+        print(
+            f"  ({len(missing)} scene(s) never rendered count as the average: "
+            f"{', '.join(missing[:5])}{' ...' if len(missing) > 5 else ''})"
+        )
+    for count in counts:
+        seconds = planning.predict(times, count)
+        print(f"  {count:4d} worker(s): about {planning.clock(seconds)}")
+    return 0
 
 
 def _storyboard(args: argparse.Namespace, root: Path) -> int:
@@ -342,6 +385,12 @@ def main(argv: list[str] | None = None) -> int:
             return _list(args, root)
         if args.command == "storyboard":
             return _storyboard(args, root)
+        if args.command == "plan":
+            return _plan(args, root)
+        if args.command == "cluster-worker":
+            return planning.serve_as_worker(root)
+        if args.command == "cluster-scheduler":
+            return planning.serve_as_scheduler()
         if args.command == "inputs":
             return _inputs(args, root)
         raise AssertionError(f"unhandled command {args.command}")

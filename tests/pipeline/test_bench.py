@@ -46,5 +46,7 @@ def test_benchmark_runs_on_the_fixture_and_reports_every_measure(tmp_path):
     assert "JOBS=1 / default make" in result.stdout
     assert results["storyboard"]["fraction_of_render"] > 0
     assert "9. storyboards (no video) / JOBS=1 build" in result.stdout
+    assert results["cluster"]["seconds"] > 0 and results["cluster"]["plan"]["66"]
+    assert "10. two-worker Dask cluster / local pool" in result.stdout
     assert "1. 144p5 curriculum (3 scenes): plain / ours" in result.stdout
     assert f"{results['machine']['cores']} cores; manim" in result.stdout
