@@ -159,6 +159,15 @@ def locked(args: argparse.Namespace, root: Path, run: Callable[[], int]) -> int:
         raise BuildError(f"{error} (without NOWAIT=1 this build would wait for it)") from None
 
 
+def _selection(manifest: Manifest, scene: str | None, section: str | None) -> list[SceneEntry]:
+    """The scene named ``scene``, else the scenes of section ``section``, else all of them."""
+    if scene:
+        return [manifest.scene(scene)]
+    if section:
+        return manifest.scenes_of(_section(manifest, section))
+    return list(manifest.scenes)
+
+
 def _section(manifest: Manifest, value: str) -> Section:
     """The section numbered ``value`` (make's N), with the numbers there are when it is not one."""
     known = ", ".join(str(s.number) for s in manifest.sections) or "none"
@@ -194,12 +203,7 @@ def _build(args: argparse.Namespace, root: Path) -> int:
             raise UsageError("usage: make section N=number (make list shows them)")
     chosen = quality(args.quality)
     manifest = _load(root)
-    if args.scene:
-        selection = [manifest.scene(args.scene)]
-    elif args.section:
-        selection = manifest.scenes_of(_section(manifest, args.section))
-    else:
-        selection = list(manifest.scenes)
+    selection = _selection(manifest, args.scene, args.section)
     make_jobs, make_keep_going = make_flags(os.environ.get("MAKEFLAGS", ""))
     jobs_text = args.jobs or env("JOBS")
     jobs = whole_number(jobs_text, "JOBS", "JOBS=2") if jobs_text else make_jobs
@@ -302,12 +306,7 @@ def _plan(args: argparse.Namespace, root: Path) -> int:
 def _storyboard(args: argparse.Namespace, root: Path) -> int:
     chosen = quality(args.quality)
     manifest = _load(root)
-    if args.scene:
-        selection = [manifest.scene(args.scene)]
-    elif args.section:
-        selection = manifest.scenes_of(_section(manifest, args.section))
-    else:
-        selection = list(manifest.scenes)
+    selection = _selection(manifest, args.scene, args.section)
     builder = Builder(root, manifest, chosen, verbose=args.verbose)
     return locked(args, root, lambda: 0 if builder.storyboards(selection) else EXIT_FAILED)
 
@@ -334,12 +333,7 @@ def _inputs(args: argparse.Namespace, root: Path) -> int:
     import importlib
 
     manifest = _load(root)
-    if args.scene:
-        selection = [manifest.scene(args.scene)]
-    elif args.section:
-        selection = manifest.scenes_of(_section(manifest, args.section))
-    else:
-        selection = list(manifest.scenes)
+    selection = _selection(manifest, args.scene, args.section)
     sys.path.insert(0, str(root))
     from scenes.inputs import show_value  # imports manim only through the scenes below
 
