@@ -154,11 +154,12 @@ class Matrix:
     def entry(self) -> Number:
         return Number(self.low, self.high, self.places, self.integer)
 
-    def describe(self) -> str:
-        def span(r: tuple[int, int]) -> str:
-            return str(r[0]) if r[0] == r[1] else f"{r[0]} to {r[1]}"
+    @staticmethod
+    def _span(r: tuple[int, int]) -> str:
+        return str(r[0]) if r[0] == r[1] else f"{r[0]} to {r[1]}"
 
-        shape = f"{span(self.row_range)} x {span(self.column_range)}"
+    def describe(self) -> str:
+        shape = f"{self._span(self.row_range)} x {self._span(self.column_range)}"
         return f"a {shape} matrix, each entry {self.entry().describe()[2:]}"
 
     def problem(self, value: Any) -> str | None:
@@ -168,14 +169,14 @@ class Matrix:
             return "must be a tuple of rows, each a tuple of numbers"
         low, high = self.row_range
         if not low <= len(value) <= high:
-            return f"must have {self.describe().split()[1]} rows, not {len(value)}"
+            return f"must have {self._span(self.row_range)} rows, not {len(value)}"
         widths = {len(row) for row in value}
         if len(widths) != 1:
             return "must have rows of one length"
         (width,) = widths
         low, high = self.column_range
         if not low <= width <= high:
-            return f"must have {self.describe().split()[3]} columns, not {width}"
+            return f"must have {self._span(self.column_range)} columns, not {width}"
         for i, row in enumerate(value):
             for j, entry in enumerate(row):
                 problem = self.entry().problem(entry)

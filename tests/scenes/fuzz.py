@@ -9,12 +9,15 @@ from hypothesis import strategies as st
 from scenes.inputs import Choice, Domain, Matrix, Number, Spec, Vector, show_value
 
 
-def numbers(spec: Number) -> st.SearchStrategy[float]:
+def numbers(spec: Number) -> st.SearchStrategy[Any]:
     """Numbers as a lecturer types them: whole, or with at most ``places`` decimals."""
     places = 0 if spec.integer else spec.places
     scale = 10**places
     low, high = round(spec.low * scale), round(spec.high * scale)
-    drawn = st.integers(low, high).map(lambda k: float(k) / scale if places else float(k))
+    if spec.integer:  # a whole number is an int, as a lecturer types it
+        drawn: st.SearchStrategy[Any] = st.integers(low, high)
+    else:
+        drawn = st.integers(low, high).map(lambda k: float(k) / scale if places else float(k))
     if spec.nonzero:
         drawn = drawn.filter(lambda v: v != 0)
     return drawn

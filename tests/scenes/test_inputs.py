@@ -66,6 +66,7 @@ def test_the_defining_class_values_are_the_example_a_refusal_offers():
         ({"vector": "3, 4"}, "must be a tuple of numbers"),
         ({"matrix": ((1.0, 2.0),)}, "must have 2 rows, not 1"),
         ({"matrix": ((1.0, 2.0), (3.0,))}, "must have rows of one length"),
+        ({"matrix": ((1.0, 2.0, 3.0), (4.0, 5.0, 6.0))}, "matrix must have 2 columns, not 3"),
         ({"steps": 2.5}, "steps must be a whole number"),
         ({"steps": float("nan")}, "steps must be a finite number"),
         ({"matrix": ((0.0, -1.0), (1.0, 0.0))}, "matrix must have real eigenvalues"),
@@ -106,6 +107,18 @@ def test_a_choice_draws_only_its_options(value):
 def test_a_matrix_of_ranged_shape_draws_every_shape_in_range(value):
     assert 1 <= len(value) <= 3 and all(2 <= len(row) <= 4 for row in value)
     assert Matrix((1, 3), (2, 4), -1, 1).problem(value) is None
+
+
+def test_a_ranged_shape_is_named_as_its_range_when_refused():
+    spec = Matrix((1, 3), (2, 4), -1, 1)
+    assert spec.problem(((0.0, 0.0),) * 4) == "must have 1 to 3 rows, not 4"
+    assert spec.problem(((0.0,),)) == "must have 2 to 4 columns, not 1"
+
+
+@settings(max_examples=50, deadline=None)
+@given(value=spec_strategy(Number(1, 8, integer=True)))
+def test_a_whole_number_is_drawn_as_an_int(value):
+    assert isinstance(value, int) and 1 <= value <= 8
 
 
 def test_a_scene_refuses_an_input_outside_its_domain_before_drawing(tmp_path, tex_cache):
