@@ -36,6 +36,7 @@ __all__ = [
     "CofactorNode",
     "CofactorTerm",
     "DotSteps",
+    "EigenStructure",
     "EliminationStep",
     "IsolatedVariable",
     "LinearEquation",
@@ -61,6 +62,7 @@ __all__ = [
     "dot",
     "dot_steps",
     "eig",
+    "eigen_structure",
     "eigendecompose",
     "fit_line_pinv",
     "frobenius_norm",
@@ -388,6 +390,17 @@ def are_orthogonal(u: ArrayLike, v: ArrayLike, tol: float = 1e-9) -> bool:
     tolerance = _as_scalar("tol", tol)
     scale = max(1.0, float(np.linalg.norm(first) * np.linalg.norm(second)))
     return bool(abs(first @ second) <= tolerance * scale)
+
+
+def perpendicular(v: ArrayLike, scale: float = 1.0) -> Array:
+    """scale * (-v_2, v_1): the plane vector v turned a quarter turn anticlockwise, then scaled.
+
+    Its components are v's own, swapped and negated: no rotation matrix rounds them.
+    """
+    vector, factor = _as_vector("v", v), _as_scalar("scale", scale)
+    if vector.shape != (2,):
+        raise ShapeError(f"v must be a plane vector of 2 numbers; got shape {vector.shape}")
+    return _finite("scale * (-v_2, v_1)", factor * np.array([-vector[1], vector[0]]))
 
 
 def transpose(A: ArrayLike) -> Array:
@@ -1020,6 +1033,78 @@ def eigendecompose(A: ArrayLike) -> tuple[Array, Array, Array]:
     values, vectors = eig(A)
     _require_invertible("V", vectors, "A is not diagonalisable (its eigenvectors are dependent)")
     return vectors, values, np.linalg.inv(vectors)
+
+
+EigenKind = Literal["opposite", "positive", "negative", "zero", "scaling", "defective"]
+
+EIGEN_TOL = 1e-9
+"""An eigenvalue at most this (relative to the largest |entry|) is 0."""
+
+REPEATED_TOL = 1e-6
+"""Two eigenvalues at most this apart (relative to the largest |entry|) are one repeated value."""
+
+
+@dataclass(frozen=True)
+class EigenStructure:
+    """What a real 2x2 matrix does along its eigen-directions.
+
+    ``values``: both eigenvalues, descending (a repeated one twice; 0 exactly when it is zero).
+    ``directions``: the independent unit eigenvectors, sign fixed as in :func:`eig`; the k-th
+    belongs to ``values[k]``. Two, except for a defective matrix, which has one.
+    ``kind``: distinct eigenvalues of ``"opposite"`` signs, both ``"positive"``, both
+    ``"negative"``, or one of them ``"zero"``; or a repeated eigenvalue with every vector an
+    eigenvector (``"scaling"``, A = lambda I) or with a single eigen-direction (``"defective"``).
+    """
+
+    values: tuple[float, float]
+    directions: tuple[tuple[float, ...], ...]
+    kind: EigenKind
+
+
+def eigen_structure(A: ArrayLike) -> EigenStructure:
+    """The eigenvalues, independent eigen-directions and kind of a real 2x2 matrix A.
+
+    The eigenvalues solve l^2 - tr(A) l + det(A) = 0; they repeat when the discriminant
+    (a - d)^2 + 4bc vanishes, and are complex (refused with NotRealError) when it is negative.
+    """
+    matrix = _as_matrix("A", A, square=True)
+    if matrix.shape != (2, 2):
+        raise ShapeError(f"A must be a 2x2 matrix; got shape {matrix.shape}")
+    scale = float(np.max(np.abs(matrix)))
+    tol = EIGEN_TOL * scale
+    (a, b), (c, d) = matrix
+    discriminant = (a - d) ** 2 + 4 * b * c  # (l1 - l2)^2
+    gap = (REPEATED_TOL * scale) ** 2
+    if discriminant < -gap:
+        roots = (a + d) / 2 + np.array([1j, -1j]) * math.sqrt(-discriminant) / 2
+        raise NotRealError(
+            f"A has complex eigenvalues ({_complex_text(roots)}): no real direction is only "
+            "stretched (e.g. a rotation); use a matrix with real eigenvalues, such as a "
+            "symmetric one"
+        )
+
+    def snapped(value: float) -> float:
+        return 0.0 if abs(value) <= tol else _float(value)
+
+    if abs(discriminant) <= gap:
+        value = snapped((a + d) / 2)
+        shifted = matrix - (a + d) / 2 * np.eye(2)
+        if np.max(np.abs(shifted)) <= REPEATED_TOL * scale:
+            return EigenStructure((value, value), ((1.0, 0.0), (0.0, 1.0)), "scaling")
+        # A - lI has rank 1: its null vector is the one eigen-direction.
+        null, _ = _sign_fixed(np.linalg.svd(shifted)[2][-1].reshape(2, 1))
+        return EigenStructure((value, value), (_floats(null[:, 0]),), "defective")
+    values, vectors = eig(matrix)
+    first, second = snapped(values[0]), snapped(values[1])
+    if first == 0 or second == 0:
+        kind: EigenKind = "zero"
+    elif second > 0:
+        kind = "positive"
+    elif first < 0:
+        kind = "negative"
+    else:
+        kind = "opposite"
+    return EigenStructure((first, second), (_floats(vectors[:, 0]), _floats(vectors[:, 1])), kind)
 
 
 def svd(A: ArrayLike) -> tuple[Array, Array, Array]:

@@ -4,7 +4,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -27,6 +28,8 @@ from manim import (
 from lib import linalg
 from lib.errors import ShapeError
 from scenes import style
+from scenes.inputs import Choice, Domain, Rule, Vector
+from scenes.inputs import Matrix as MatrixInput
 from scenes.style import (
     BEAT,
     BUFF,
@@ -52,6 +55,62 @@ from scenes.style import (
 #: How many cells are worked slowly, pair by pair, before the rest go quickly.
 DETAILED_CELLS = 2
 
+#: A cell's working wider than this (scene units) is set on two lines.
+ONE_LINE_WIDTH = 0.8 * style.SAFE_WIDTH
+
+#: Room between neighbouring columns of a matrix, beyond its widest entry (scene units).
+COLUMN_GAP = 0.45
+
+#: The colour of each input on screen, by its name.
+COLOURS = {"A": INPUT, "B": INPUT_2, "C": RESULT, "x": INPUT_2, "y": RESULT}
+
+
+def factor_values(inputs: Mapping[str, Any], name: str) -> np.ndarray:
+    """Input ``name`` as the factor of a product: a matrix, or the vector x as a column."""
+    values = np.asarray(inputs[name], dtype=float)
+    return values.reshape(len(values), -1)
+
+
+def _mismatch_refused(inputs: Mapping[str, Any]) -> bool:
+    """Whether lib refuses the product of the pair ``mismatch`` names, for its shapes."""
+    first, second = (factor_values(inputs, name) for name in inputs["mismatch"])
+    try:
+        linalg.matmul(first, second)
+    except ShapeError:
+        return True
+    return False
+
+
+INNER_SIZES_AGREE = Rule(
+    "must fit: B needs as many rows as A has columns, (m, n)(n, p)",
+    ("A", "B"),
+    lambda inputs: linalg.matmul(inputs["A"], inputs["B"]) is not None,
+)
+VECTOR_FITS = Rule(
+    "must fit: x needs as many entries as A has columns, (m, n)(n,)",
+    ("A", "x"),
+    lambda inputs: linalg.matmul(inputs["A"], inputs["x"]) is not None,
+)
+MISMATCH_REFUSED = Rule(
+    "must name a pair whose inner sizes differ, so that lib refuses their product (x stands "
+    "as a column: ('x', 'A') is a column times A)",
+    ("mismatch", "A", "B", "x"),
+    _mismatch_refused,
+)
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 row``, ``3 rows``."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def entry_matrix(values: Any, colour: str) -> Matrix:
+    """A matrix of entries whose columns stand as far apart as its widest entry needs."""
+    grid = np.atleast_2d(np.asarray(values, dtype=float))
+    trial = style.matrix(grid, color=colour)
+    widest = max(entry.width for entry in trial.get_entries())
+    return style.matrix(grid, color=colour, h_buff=max(1.1, widest + COLUMN_GAP))
+
 
 class MatrixMultiplication(LessonScene):
     """Row times column, cell by cell; matrix times vector; the shape rule; a refused pair."""
@@ -60,6 +119,13 @@ class MatrixMultiplication(LessonScene):
     B = ((1.0, 2.0), (-3.0, 1.0))  # 2 x 2
     x = (2.0, -1.0)  # the vector of the matrix-vector product
     mismatch = ("B", "A")  # the pair whose shapes do not fit, by name
+    domain = Domain(
+        A=MatrixInput((1, 3), (1, 3), -10, 10),
+        B=MatrixInput((1, 3), (1, 3), -10, 10),
+        x=Vector((1, 3), -10, 10),
+        mismatch=Choice((("B", "A"), ("A", "A"), ("B", "B"), ("x", "A"), ("x", "B"))),
+        rules=(INNER_SIZES_AGREE, VECTOR_FITS, MISMATCH_REFUSED),
+    )
 
     def construct(self) -> None:
         self.C, self.steps = linalg.matmul_steps(self.A, self.B)  # every number, from lib
@@ -77,17 +143,43 @@ class MatrixMultiplication(LessonScene):
     def product_row(
         self, left: Matrix, right: Matrix, result: Matrix, names: Sequence[str]
     ) -> VGroup:
-        """``left right = result`` with each matrix named and sized underneath."""
+        """``left right = result`` with each matrix named and sized underneath.
+
+        Neighbours stand far enough apart for their captions; a row wider than the frame is
+        scaled to fit it, and its captions keep their size.
+        """
         equals = tex("=")
-        row = VGroup(left, right, equals, result).arrange(RIGHT, buff=GAP * 0.7)
-        captions = VGroup()
-        for matrix, name, colour in zip(
-            (left, right, result), names, (INPUT, INPUT_2, RESULT), strict=True
-        ):
-            shape = linalg.shape_of(self.values_of(name))
-            caption = tex(name, r"\;", shape_tex(shape), size=LABEL_SIZE + 4, color=colour)
-            caption.next_to(matrix, DOWN, buff=BUFF)
-            captions.add(caption)
+        row = VGroup(left, right, equals, result)
+        captions = VGroup(
+            *(
+                tex(
+                    name,
+                    r"\;",
+                    shape_tex(linalg.shape_of(self.values_of(name))),
+                    size=LABEL_SIZE + 4,
+                    color=COLOURS[name],
+                )
+                for name in names
+            )
+        )
+        matrices = (left, right, result)
+        for _ in range(4):
+            # How far each caption reaches beyond the sides of its matrix.
+            reach = [
+                max(0.0, (c.width - m.width) / 2) for m, c in zip(matrices, captions, strict=True)
+            ]
+            between = max(GAP * 0.7, reach[0] + reach[1] + BUFF)
+            around = max(GAP * 0.7, (reach[1] + reach[2] + BUFF - equals.width) / 2)
+            right.next_to(left, RIGHT, buff=between)
+            equals.next_to(right, RIGHT, buff=around)
+            result.next_to(equals, RIGHT, buff=around)
+            for matrix, caption in zip(matrices, captions, strict=True):
+                caption.next_to(matrix, DOWN, buff=BUFF)
+            width = VGroup(row, captions).width
+            if width <= style.SAFE_WIDTH:
+                break
+            for item in row:
+                item.scale(style.SAFE_WIDTH / width * 0.99)
         group = VGroup(row, captions)
         group.move_to(UP * 1.2)
         return group
@@ -96,31 +188,38 @@ class MatrixMultiplication(LessonScene):
         """The matrix or vector a name on screen stands for."""
         return np.asarray({"A": self.A, "B": self.B, "C": self.C, "x": self.x, "y": self.y}[name])
 
-    def hidden_result(self, values: np.ndarray) -> Matrix:
+    def shown_matrix(self, name: str) -> Matrix:
+        """The matrix (or column) a name stands for, in its colour."""
+        values = self.values_of(name)
+        return entry_matrix(values.reshape(len(values), -1), COLOURS[name])
+
+    def hidden_result(self, name: str) -> Matrix:
         """The result matrix with its brackets drawn and its cells still empty."""
-        return style.hide_entries(
-            style.matrix(np.atleast_2d(values).reshape(len(values), -1), color=RESULT)
-        )
+        return style.hide_entries(self.shown_matrix(name))
 
     def cell_working(
         self, name: str, step: linalg.MatmulStep, vector: bool = False
     ) -> style.MathTex:
-        """``c_{ij} = a*b + a*b = p + p = total``, split so each factor can fly in."""
+        """``c_{ij} = a*b + a*b = p + p = total``, split so each factor can fly in.
+
+        A single pair has no sum to write: ``c_{ij} = a*b = total``. Wider than
+        ``ONE_LINE_WIDTH``, the sums go on a second line, under the first ``=``.
+        """
         index = f"{step.i + 1}" if vector else f"{step.i + 1}{step.j + 1}"
         parts = [f"{name}_{{{index}}}", "="]
         for k, (a, b) in enumerate(zip(step.row, step.column, strict=True)):
             if k:
                 parts.append("+")
             parts += [factor(a), r"\cdot", factor(b)]
-        parts += [
-            "=",
-            " + ".join(num(p, "entry") for p in step.products),
-            "=",
-            num(step.total, "entry"),
-        ]
+        if len(step.products) > 1:
+            parts += ["=", " + ".join(num(p, "entry") for p in step.products)]
+        parts += ["=", num(step.total, "entry")]
         working = tex(*parts)
         working[0].set_color(RESULT)
         working[-1].set_color(RESULT)
+        if working.width > ONE_LINE_WIDTH:
+            sums = working[4 * len(step.row) + 1 :]
+            sums.next_to(working[1], DOWN, buff=BUFF * 1.6, aligned_edge=LEFT)
         return working
 
     def work_cell(
@@ -155,7 +254,8 @@ class MatrixMultiplication(LessonScene):
                     *([FadeIn(working[a_index - 1])] if k else []),
                     run_time=BEAT * 0.8,
                 )
-            self.play(Write(working[-4:-2]), run_time=BEAT * 0.8)
+            if len(step.products) > 1:
+                self.play(Write(working[-4:-2]), run_time=BEAT * 0.8)
             self.play(Write(working[-2:]), run_time=BEAT * 0.6)
             self.play(TransformFromCopy(working[-1], filled), run_time=BEAT * 0.8)
             self.remove(filled)
@@ -169,19 +269,33 @@ class MatrixMultiplication(LessonScene):
             target.set_opacity(1)
             self.play(FadeOut(VGroup(row_box, column_box, working)), run_time=QUICK * 0.6)
 
+    @staticmethod
+    def cell_sentence(step: linalg.MatmulStep) -> str:
+        """The narration of one cell: ``Row 1 times column 2: 4 plus -1 is 3.``"""
+        where = f"Row {step.i + 1} times column {step.j + 1}"
+        if len(step.products) == 1:
+            (a,), (b,) = step.row, step.column
+            return f"{where} is a single pair: {fmt(a)} times {fmt(b)} is {fmt(step.total)}."
+        return (
+            f"{where}: "
+            + " plus ".join(fmt(v) for v in step.products)
+            + (f" is {fmt(step.total)}.")
+        )
+
     # -- beats --------------------------------------------------------------------------
 
     def introduce_matrices(self) -> None:
         m, n = linalg.shape_of(self.A)
         p = linalg.shape_of(self.B)[1]
         with self.beat(
-            f"A has {m} rows and {n} columns; B has {n} rows and {p} columns. Their product "
-            f"C = AB has one cell for each row of A and each column of B: {m} by {p}."
+            f"A has {plural(m, 'row')} and {plural(n, 'column')}; B has {plural(n, 'row')} "
+            f"and {plural(p, 'column')}. Their product C = AB has one cell for each row of A "
+            f"and each column of B: {m} by {p}."
         ):
             heading = style.title("Matrix multiplication")
-            self.left = style.matrix(self.A, color=INPUT)
-            self.right = style.matrix(self.B, color=INPUT_2)
-            self.result = self.hidden_result(self.C)
+            self.left = self.shown_matrix("A")
+            self.right = self.shown_matrix("B")
+            self.result = self.hidden_result("C")
             self.product = self.product_row(self.left, self.right, self.result, "ABC")
             self.play(FadeIn(heading), run_time=QUICK)
             self.play(
@@ -199,23 +313,28 @@ class MatrixMultiplication(LessonScene):
 
     def work_first_cells(self) -> None:
         first = self.steps[0]
+        pairs = (
+            "multiply the pairs and add"
+            if len(first.products) > 1
+            else "here one number each, so multiply them"
+        )
         with self.beat(
-            f"Each cell is a row of A times a column of B: multiply the pairs and add. Row 1 "
-            f"times column 1: {fmt(first.products[0])} plus {fmt(first.products[1])} is "
-            f"{fmt(first.total)}."
+            f"Each cell is a row of A times a column of B: {pairs}. " + self.cell_sentence(first)
         ):
             self.work_cell(first, self.left, self.right, self.result, "c", detailed=True)
         for step in self.steps[1:DETAILED_CELLS]:
-            with self.beat(
-                f"Row {step.i + 1} times column {step.j + 1}: "
-                + " plus ".join(fmt(v) for v in step.products)
-                + f" is {fmt(step.total)}."
-            ):
+            with self.beat(self.cell_sentence(step)):
                 self.work_cell(step, self.left, self.right, self.result, "c", detailed=True)
 
     def fill_remaining_cells(self) -> None:
-        with self.beat("The same for every other cell: one row, one column, one sum."):
-            for step in self.steps[DETAILED_CELLS:]:
+        remaining = self.steps[DETAILED_CELLS:]
+        each = "one sum" if len(self.steps[0].products) > 1 else "one product"
+        with self.beat(
+            f"The same for every other cell: one row, one column, {each}."
+            if remaining
+            else "That fills C: every cell is one row of A times one column of B."
+        ):
+            for step in remaining:
                 self.work_cell(step, self.left, self.right, self.result, "c", detailed=False)
             self.play(Indicate(self.result, color=RESULT, scale_factor=1.05), run_time=BEAT)
             self.show("C", tuple(tuple(row) for row in self.C))
@@ -232,9 +351,9 @@ class MatrixMultiplication(LessonScene):
                 FadeOut(self.product[0][2]),
                 run_time=QUICK,
             )
-            vector = style.matrix(np.reshape(self.x, (-1, 1)), color=INPUT_2)
-            result = self.hidden_result(self.y)
-            row = self.product_row(self.left.copy(), vector, result, "Axy")
+            vector = self.shown_matrix("x")
+            result = self.hidden_result("y")
+            row = self.product_row(self.shown_matrix("A"), vector, result, "Axy")
             self.play(
                 Transform(self.left, row[0][0]), FadeIn(row[0][1:]), FadeIn(row[1]), run_time=BEAT
             )
@@ -266,22 +385,29 @@ class MatrixMultiplication(LessonScene):
 
     def refuse_mismatched_shapes(self) -> None:
         first, second = self.mismatch
-        left_values, right_values = self.values_of(first), self.values_of(second)
+        inputs = {"A": self.A, "B": self.B, "x": self.x}
+        left_values, right_values = (factor_values(inputs, name) for name in self.mismatch)
         try:
             linalg.matmul(left_values, right_values)
         except ShapeError as error:
             message = str(error)
-        else:  # pragma: no cover - the scene's inputs promise a mismatch
+        else:  # pragma: no cover - the domain promises a mismatch
             raise ValueError(f"{first}{second} has fitting shapes; choose a mismatched pair")
         self.show("refusal", message)
+        if (second, first) == ("A", "B"):
+            how = f"Swap the order, {first} times {second},"
+        elif first == "x":
+            how = f"Put x first, x times {second}, a column times a matrix,"
+        else:
+            how = f"Multiply {first} by {second},"
         with self.beat(
-            f"Swap the order, {first} times {second}, and the inner sizes no longer match. "
-            f"The library refuses: {message}."
+            f"{how} and the inner sizes no longer match. The library refuses: {message}."
         ):
             self.play(FadeOut(self.vector_row), FadeOut(self.rules), run_time=QUICK)
-            left = style.matrix(left_values, color=INPUT_2)
-            right = style.matrix(right_values, color=INPUT)
-            pair = VGroup(left, right).arrange(RIGHT, buff=GAP * 0.7).move_to(UP * 1.2)
+            left, right = self.shown_matrix(first), self.shown_matrix(second)
+            pair = VGroup(left, right).arrange(RIGHT, buff=GAP * 0.7)
+            style.fit_width(pair, style.SAFE_WIDTH)
+            pair.move_to(UP * 1.2)
             shapes = VGroup(
                 *(
                     tex(shape_tex(linalg.shape_of(values)), size=LABEL_SIZE + 4, color=MUTED)
@@ -309,9 +435,7 @@ class MatrixMultiplication(LessonScene):
             "Row times column, for every cell: C = AB, with the shapes (m, n)(n, p) giving (m, p)."
         ):
             self.play(FadeOut(self.refused), run_time=QUICK)
-            left = style.matrix(self.A, color=INPUT)
-            right = style.matrix(self.B, color=INPUT_2)
-            result = style.matrix(self.C, color=RESULT)
+            left, right, result = (self.shown_matrix(name) for name in "ABC")
             product = self.product_row(left, right, result, "ABC")
             formula = tex(r"c_{ij} = \sum_k a_{ik}\, b_{kj}", color=RESULT)
             rule = tex("(m,", "n", r")\,(", "n", r", p) \;\to\; (m, p)")

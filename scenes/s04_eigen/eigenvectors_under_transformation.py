@@ -5,20 +5,23 @@ stay on theirs, scaled by their eigenvalues.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from manim import (
     DOWN,
+    LEFT,
     RIGHT,
-    Arrow,
     Create,
+    Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
     ReplacementTransform,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     always_redraw,
     config,
@@ -26,11 +29,14 @@ from manim import (
 
 from lib import linalg
 from scenes import style
+from scenes.inputs import Domain, Matrix, Number, Rule
 from scenes.s04_eigen.shared import (
     ARROW_LAYER,
     COLUMN_LAYER,
+    COLUMN_WIDTH,
     PlaneAndColumnScene,
     column_vector,
+    fitted_matrix,
     scale_readout,
 )
 from scenes.style import (
@@ -41,6 +47,7 @@ from scenes.style import (
     GAP,
     HIGHLIGHT,
     INPUT,
+    LABEL_SIZE,
     MARGIN,
     MUTED,
     PAUSE,
@@ -53,12 +60,79 @@ from scenes.style import (
 #: One colour per eigenpair, in the picture and in every formula.
 PAIR_COLOURS = (EIGEN, EIGEN_2)
 
+#: Subscripts for the narration, which is plain text.
+SUBSCRIPTS = "₁₂"
+
+#: What the closing summary says about each kind of eigen-structure.
+KIND_CAPTIONS = {
+    "opposite": "one direction flips",
+    "positive": "no direction flips",
+    "negative": "both directions flip",
+    "zero": "a line collapses to the origin",
+    "scaling": "every v is an eigenvector",
+    "defective": "one eigen-direction only",
+}
+
+
+def _structure(inputs: Mapping[str, Any]) -> linalg.EigenStructure:
+    return linalg.eigen_structure(inputs["matrix"])
+
+
+def _eigenvalues_show(inputs: Mapping[str, Any]) -> bool:
+    """Each eigenvalue is 0 or large enough not to read as 0 on screen."""
+    return all(v == 0 or fmt(v, "eigen") != "0" for v in _structure(inputs).values)
+
+
+REAL_EIGENVALUES = Rule(
+    "must have real eigenvalues (a rotation has none)",
+    ("matrix",),
+    lambda inputs: _structure(inputs) is not None,
+)
+EIGENVALUES_SHOW = Rule(
+    f"must have eigenvalues that are 0 or at least {0.5 * 10 ** -style.DECIMALS['eigen']:g} in "
+    "size (smaller ones show as 0)",
+    ("matrix",),
+    _eigenvalues_show,
+)
+
+
+def effect(value: float) -> str:
+    """What A does to an eigenvector of eigenvalue ``value``: ``stretched``, ``turned around``..."""
+    if value == 0:
+        return "sent to the origin"
+    size = abs(value)
+    if size == 1:
+        change = ""
+    elif fmt(size, "eigen") == "1":
+        change = "barely stretched" if size > 1 else "barely shrunk"
+    else:
+        change = "stretched" if size > 1 else "shrunk"
+    if value > 0:
+        return change or "left as it is"
+    return "turned around" + (f" and {change}" if change else "")
+
+
+def journey(value: float) -> str:
+    """What c v does as c runs from 1 to ``value``."""
+    if value < 0:
+        return "shrinks to the origin, flips through it and grows on the other side"
+    if value == 0:
+        return "shrinks all the way to the origin"
+    if value == 1:
+        return "stays where it is"
+    return "grows" if value > 1 else "shrinks"
+
 
 class EigenvectorsUnderTransformation(PlaneAndColumnScene):
     """A acts on a grid and a fan of vectors; only its eigenvectors stay on their spans."""
 
-    matrix = ((-1.0, 4.0), (2.0, -2.0))  # the example's input: real eigenvalues of either sign
+    matrix = ((-1.0, 4.0), (2.0, -2.0))  # the example's input: any real 2x2 with real eigenvalues
     fan_size = 8  # vectors in the fan, one per direction across a half turn
+    domain = Domain(
+        matrix=Matrix(2, 2, -5, 5),
+        fan_size=Number(5, 16, integer=True),
+        rules=(REAL_EIGENVALUES, EIGENVALUES_SHOW),
+    )
 
     def construct(self) -> None:
         self.compute_numbers()  # every number, from lib, up front
@@ -66,24 +140,20 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
         self.show_fan_and_spans()
         self.apply_transformation()
         self.point_out_eigenvectors()
-        self.write_eigen_equation(0)
-        self.write_eigen_equation(1)
-        self.negative_eigenvalue_flips()
+        for i in range(len(self.eigenvectors)):
+            self.write_eigen_equation(i)
+        self.slide_along_span(self.sliding_pair())
         self.show_summary()
 
     # -- numbers ------------------------------------------------------------------------
 
     def compute_numbers(self) -> None:
-        """Eigenpairs, the fan and its images under A, all from lib."""
-        values, vectors = linalg.eig(self.matrix)
-        self.eigenvalues = tuple(float(v) for v in values)
-        if not self.eigenvalues[0] > 0 > self.eigenvalues[1]:
-            raise ValueError(
-                "EigenvectorsUnderTransformation needs a matrix with one positive and one "
-                f"negative eigenvalue; {self.matrix} has "
-                f"{', '.join(f'{v:.4g}' for v in self.eigenvalues)}"
-            )
-        self.eigenvectors = tuple(tuple(float(c) for c in vectors[:, i]) for i in range(2))
+        """Eigen-structure, the fan and its images under A, all from lib."""
+        self.fan_count = int(self.fan_size)
+        self.structure = linalg.eigen_structure(self.matrix)
+        self.kind = self.structure.kind
+        self.eigenvectors = self.structure.directions  # one for a defective matrix
+        self.eigenvalues = self.structure.values[: len(self.eigenvectors)]  # one per direction
         self.eigen_images = tuple(
             tuple(float(c) for c in linalg.matmul(self.matrix, v)) for v in self.eigenvectors
         )
@@ -91,15 +161,16 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
         self.fan_images = [
             tuple(float(c) for c in row) for row in linalg.apply(self.matrix, self.fan)
         ]
+        self.show("kind", self.kind)
 
-    def fan_directions(self) -> tuple[list[tuple[float, float]], tuple[int, int]]:
-        """Unit vectors evenly spread over a half turn; the nearest two are the eigenvectors.
+    def fan_directions(self) -> tuple[list[tuple[float, ...]], tuple[int, ...]]:
+        """Unit vectors evenly spread over a half turn; the nearest ones are the eigenvectors.
 
-        Returns the fan and the positions of the two eigenvectors in it.
+        Returns the fan and the positions of the eigenvectors in it.
         """
-        step = math.pi / self.fan_size
-        angles = [-math.pi / 2 + step * (k + 0.5) for k in range(self.fan_size)]
-        fan = [(math.cos(a), math.sin(a)) for a in angles]
+        step = math.pi / self.fan_count
+        angles = [-math.pi / 2 + step * (k + 0.5) for k in range(self.fan_count)]
+        fan: list[tuple[float, ...]] = [(math.cos(a), math.sin(a)) for a in angles]
         slots: list[int] = []
         for vector in self.eigenvectors:
             angle = math.atan2(vector[1], vector[0])
@@ -108,10 +179,36 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
                 turn = (angles[k] - angle) % math.pi  # a span is a line: angles mod pi
                 return min(turn, math.pi - turn)
 
-            nearest = min((k for k in range(self.fan_size) if k not in slots), key=distance)
+            nearest = min((k for k in range(self.fan_count) if k not in slots), key=distance)
             fan[nearest] = vector
             slots.append(nearest)
-        return fan, (slots[0], slots[1])
+        return fan, tuple(slots)
+
+    def sliding_pair(self) -> int:
+        """The eigenvector whose slide from v to lambda v shows this matrix's kind best."""
+        values = self.eigenvalues
+        if self.kind in ("opposite", "negative"):
+            return min(range(len(values)), key=lambda i: values[i])  # a negative one flips
+        if self.kind == "zero":
+            return values.index(0.0)  # its line collapses
+        if self.kind == "positive":
+            return max(range(len(values)), key=lambda i: abs(math.log(values[i])))
+        return 0
+
+    # -- words chosen from the numbers --------------------------------------------------
+
+    def flattens(self) -> str:
+        """What A does to the whole plane when it has a zero eigenvalue ("" when it has none)."""
+        if 0.0 not in self.eigenvalues:
+            return ""
+        if self.kind == "scaling":
+            return " The whole plane collapses to the origin."
+        return " The whole plane flattens onto one line."
+
+    @staticmethod
+    def row_text(values: Sequence[float]) -> str:
+        """A vector for the narration: ``(0.86, 0.51)``."""
+        return "(" + ", ".join(fmt(v, "coordinate") for v in values) + ")"
 
     # -- beats --------------------------------------------------------------------------
 
@@ -122,10 +219,11 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             "a grid and a fan of vectors."
         ):
             self.layout_plane([*self.fan, *self.fan_images])
-            self.build_planes()
+            self.place_eigen_labels()
+            self.build_planes(avoid=[*self.original_labels, *self.image_labels])
             self.add(self.build_curtain())
             self.heading = self.place_in_column(style.title("Eigenvectors"))
-            a_matrix = style.matrix(self.matrix, h_buff=0.9, v_buff=0.7)
+            a_matrix = fitted_matrix(self.matrix, h_buff=0.9, v_buff=0.7)
             self.a_group = VGroup(tex("A", "="), a_matrix).arrange(RIGHT, buff=BUFF)
             self.place_in_column(self.a_group, below=self.heading)
             self.blocks: list[VGroup] = []  # the column's eigen-equations, once written
@@ -138,6 +236,30 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             )
             self.play(Write(self.a_group), FadeIn(self.tick_labels), run_time=BEAT * 1.5)
             self.wait(PAUSE * 3)
+
+    def place_eigen_labels(self) -> None:
+        """Labels for each eigenvector and its image, clear of each other and of the arrows."""
+        taken: list[VMobject] = []
+        self.original_labels: list[VMobject] = []
+        self.image_labels: list[VMobject] = []
+        colours = PAIR_COLOURS[: len(self.eigenvectors)]
+        for n, (vector, image, value, colour) in enumerate(
+            zip(self.eigenvectors, self.eigen_images, self.eigenvalues, colours, strict=True),
+            start=1,
+        ):
+            if value == 0:  # A v is the origin: the label sits there, away from v
+                name = rf"A v_{n} = {num(value, 'eigen')}"
+                anchor, side = (0.0, 0.0), (-vector[0], -vector[1])
+            else:
+                name, anchor, side = rf"A v_{n}", image, image
+            label = self.place_label(name, colour, anchor, side, taken, self.eigenvectors)
+            taken.append(label)
+            self.image_labels.append(label)
+        for n, (vector, colour) in enumerate(zip(self.eigenvectors, colours, strict=True), start=1):
+            clockwise = (vector[1], -vector[0])
+            label = self.place_label(f"v_{n}", colour, vector, clockwise, taken, self.eigenvectors)
+            taken.append(label)
+            self.original_labels.append(label)
 
     def show_fan_and_spans(self) -> None:
         with self.beat(
@@ -159,18 +281,26 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             )
             self.wait(PAUSE * 3)
 
-    def following_arrow(self, vector: Sequence[float], image: Sequence[float]) -> Arrow:
+    def arrow_or_dot(self, tip: Sequence[float], colour: str, **kwargs: Any) -> VMobject:
+        """An arrow from the origin to ``tip``; a dot at the origin when ``tip`` is (nearly) 0."""
+        if self.unit * math.hypot(tip[0], tip[1]) < 0.05:
+            return Dot(self.point((0, 0)), radius=0.07, color=colour).set_z_index(ARROW_LAYER)
+        return self.arrow_to(tip, colour, **kwargs)
+
+    def following_arrow(self, vector: Sequence[float], image: Sequence[float]) -> VMobject:
         """An arrow from v to A v as ``self.progress`` runs from 0 to 1, like the grid."""
 
-        def draw() -> Arrow:
+        def draw() -> VMobject:
             t = self.progress.get_value()
             tip = (1 - t) * np.asarray(vector) + t * np.asarray(image)
-            return self.arrow_to(tip, INPUT)
+            return self.arrow_or_dot(tip, INPUT)
 
         return always_redraw(draw)
 
     def apply_transformation(self) -> None:
-        with self.beat("Now apply A: the grid and every vector move together, from v to A v."):
+        with self.beat(
+            "Now apply A: the grid and every vector move together, from v to A v." + self.flattens()
+        ):
             mapsto = self.place_in_column(
                 tex(r"v \;\longmapsto\; A\,v", color=INPUT), below=self.a_group
             )
@@ -184,7 +314,10 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             for arrow in self.fan_arrows:
                 arrow.clear_updaters()
             self.wait(PAUSE)
+        if self.kind != "scaling":
+            self.knock_one_off_its_span()
 
+    def knock_one_off_its_span(self) -> None:
         most = self.most_turned()
         with self.beat(
             "Most vectors are knocked off their span: this one lay on its line, and now points "
@@ -207,30 +340,60 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             )
 
     def most_turned(self) -> int:
-        """The fan vector whose image lies at the largest angle from its own span."""
+        """The fan vector, not an eigenvector, whose image lies farthest from its own span."""
 
         def turn(k: int) -> float:
             (vx, vy), (wx, wy) = self.fan[k], self.fan_images[k]
-            return abs(vx * wy - vy * wx) / (math.hypot(vx, vy) * math.hypot(wx, wy))
+            length = math.hypot(vx, vy) * math.hypot(wx, wy)
+            return abs(vx * wy - vy * wx) / length if length else 0.0
 
-        return max(range(self.fan_size), key=turn)
+        others = [k for k in range(self.fan_count) if k not in self.eigen_slots]
+        return max(others, key=turn)
+
+    def point_out_narration(self) -> str:
+        value = self.eigenvalues[0]
+        if self.kind == "scaling":
+            where = (
+                "went to the origin, which lies on every span"
+                if value == 0
+                else "stayed on its own span"
+            )
+            return (
+                f"No vector was knocked off: every one {where}. Every vector is an eigenvector "
+                "of A, all with one eigenvalue. Take two of them, v₁ and v₂."
+            )
+        if self.kind == "defective":
+            went = " (it went to the origin, which lies on every span)" if value == 0 else ""
+            return (
+                f"Only one direction stayed on its span{went}: this is the eigenvector of A, "
+                "v₁. A has no second eigen-direction."
+            )
+        if self.kind == "zero":
+            n = SUBSCRIPTS[self.eigenvalues.index(0.0)]
+            return (
+                f"Two stayed on their own spans; v{n} went to the origin, which lies on every "
+                "span. These are the eigenvectors of A, v₁ and v₂."
+            )
+        return (
+            "Two stayed on their own spans: A only scales them. These are the eigenvectors of "
+            "A, v₁ and v₂."
+        )
 
     def point_out_eigenvectors(self) -> None:
-        with self.beat(
-            "Two did not turn: they stayed on their own spans and were only stretched. These "
-            "are the eigenvectors of A, v₁ and v₂."
-        ):
-            others = [k for k in range(self.fan_size) if k not in self.eigen_slots]
+        with self.beat(self.point_out_narration()):
+            colours = PAIR_COLOURS[: len(self.eigen_slots)]
+            others = [k for k in range(self.fan_count) if k not in self.eigen_slots]
+            dimmed = [] if self.kind == "scaling" else others  # a scaling keeps every span
             self.play(
-                *(self.fan_arrows[k].animate.set_color(MUTED).set_opacity(0.6) for k in others),
-                *(self.spans[k].animate.set_stroke(opacity=0.25) for k in others),
+                *(self.fan_arrows[k].animate.set_color(MUTED).set_opacity(0.6) for k in dimmed),
+                *(self.spans[k].animate.set_stroke(opacity=0.25) for k in dimmed),
                 *(
                     self.spans[k].animate.set_stroke(colour, width=3, opacity=0.7)
-                    for k, colour in zip(self.eigen_slots, PAIR_COLOURS, strict=True)
+                    for k, colour in zip(self.eigen_slots, colours, strict=True)
                 ),
                 *(
                     self.fan_arrows[k].animate.set_color(colour)
-                    for k, colour in zip(self.eigen_slots, PAIR_COLOURS, strict=True)
+                    for k, colour in zip(self.eigen_slots, colours, strict=True)
                 ),
                 run_time=BEAT,
             )
@@ -239,14 +402,6 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             self.originals = [
                 self.arrow_to(v, style.TEXT, width=3).set_z_index(ARROW_LAYER + 0.5)
                 for v in self.eigenvectors
-            ]
-            self.original_labels = [
-                self.label_beside(arrow, f"v_{n}", colour)
-                for n, arrow, colour in zip((1, 2), self.originals, PAIR_COLOURS, strict=True)
-            ]
-            self.image_labels = [
-                self.label_at_tip(arrow, f"A v_{n}", colour)
-                for n, arrow, colour in zip((1, 2), self.eigen_arrows, PAIR_COLOURS, strict=True)
             ]
             self.play(
                 *(GrowArrow(arrow) for arrow in self.originals),
@@ -263,13 +418,11 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
 
     def write_eigen_equation(self, i: int) -> None:
         value, vector, image = self.eigenvalues[i], self.eigenvectors[i], self.eigen_images[i]
-        colour, n = PAIR_COLOURS[i], "₁₂"[i]
-        how = "stretched" if abs(value) >= 1 else "shrunk"
-        if value < 0:
-            how += " and turned around"
+        colour, n = PAIR_COLOURS[i], SUBSCRIPTS[i]
+        only = "only " if value not in (0, 1) else ""
         with self.beat(
             f"A v{n} = {self.row_text(image)} is {fmt(value, 'eigen')} times "
-            f"v{n} = {self.row_text(vector)}: v{n} is only {how}. Its eigenvalue is "
+            f"v{n} = {self.row_text(vector)}: v{n} is {only}{effect(value)}. Its eigenvalue is "
             f"λ{n} = {fmt(value, 'eigen')}."
         ):
             k = i + 1
@@ -305,18 +458,55 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             self.show(f"lambda_{k}", value)
             self.wait(PAUSE * 2.5)
 
-    @staticmethod
-    def row_text(values: Sequence[float]) -> str:
-        """A vector for the narration: ``(0.86, 0.51)``."""
-        return "(" + ", ".join(fmt(v, "coordinate") for v in values) + ")"
+    def slide_narration(self, i: int) -> str:
+        """Why this eigenvector slides from v to lambda v, in words that fit the kind."""
+        value, n = self.eigenvalues[i], SUBSCRIPTS[i]
+        shown = fmt(value, "eigen")
+        slide = f"As c runs from 1 to {shown}, c v{n} {journey(value)}, never leaving its span."
+        if self.kind == "opposite":
+            return f"λ{n} is negative, so A turns v{n} around. " + slide
+        if self.kind == "negative":
+            return "Both eigenvalues are negative, so A turns both eigenvectors around. " + slide
+        if self.kind == "positive":
+            return (
+                "Both eigenvalues are positive, so A keeps each eigenvector pointing the same "
+                "way. " + slide
+            )
+        if self.kind == "zero":
+            other = SUBSCRIPTS[1 - i]
+            return (
+                f"λ{n} = 0, so A sends v{n}, and every multiple of it, to the origin. As c runs "
+                f"from 1 to 0, c v{n} shrinks to nothing: its whole line collapses, and the "
+                f"plane flattens onto the line of v{other}."
+            )
+        if self.kind == "scaling":
+            if value == 1:
+                return "A is the identity: it leaves every vector where it is, so c stays at 1."
+            return (
+                f"A scales every vector by {shown}: as c runs from 1 to {shown}, c v{n} "
+                f"{journey(value)}, and so does every other vector, each on its own span."
+            )
+        lead = f"The eigenvalue {shown} is repeated, yet A has only one line of eigenvectors: "
+        if value == 0:
+            return lead + "A sends every vector onto the line of v₁, and v₁ itself to 0. " + slide
+        if value == 1:
+            return (
+                lead + "A is a shear, sliding every vector along the line of v₁. v₁ itself "
+                "stays where it is, so c stays at 1."
+            )
+        return (
+            lead + f"A scales every vector by {shown} and slides it along the line of v₁, like "
+            "a shear. " + slide
+        )
 
-    def negative_eigenvalue_flips(self) -> None:
-        value, vector = self.eigenvalues[1], self.eigenvectors[1]
-        with self.beat(
-            f"λ₂ is negative, so A turns v₂ around. As c runs from 1 to {fmt(value, 'eigen')}, "
-            "c v₂ shrinks to the origin, flips through it and grows on the other side, "
-            "never leaving its span."
-        ):
+    def slide_along_span(self, i: int) -> None:
+        value, vector, colour, k = (
+            self.eigenvalues[i],
+            self.eigenvectors[i],
+            PAIR_COLOURS[i],
+            i + 1,
+        )
+        with self.beat(self.slide_narration(i)):
             scale = ValueTracker(1.0)
 
             def current() -> float:
@@ -324,16 +514,18 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
                 return 0.0 if abs(c) < 0.005 else c  # no "-0.00" on the way through zero
 
             mover = always_redraw(
-                lambda: self.arrow_to(np.asarray(vector) * scale.get_value(), EIGEN_2).set_z_index(
-                    ARROW_LAYER + 1  # over the thin original, which it leaves behind
-                )
+                lambda: (
+                    self.arrow_or_dot(np.asarray(vector) * scale.get_value(), colour)
+                    .set_color(colour)
+                    .set_z_index(ARROW_LAYER + 1)
+                )  # over the thin original, which it leaves behind
             )
-            readout = scale_readout(r"c\,v_2", current, colour=EIGEN_2)
+            readout = scale_readout(rf"c\,v_{k}", current, colour=colour)
             self.place_in_column(readout, below=self.blocks[-1])
-            box = style.highlight_box(self.blocks[1][0][2])
+            box = style.highlight_box(self.blocks[i][0][2])
             self.play(
-                self.eigen_arrows[1].animate.set_opacity(0.25),
-                FadeOut(self.image_labels[1]),
+                self.eigen_arrows[i].animate.set_opacity(0.25),
+                FadeOut(self.image_labels[i]),
                 Create(box),
                 run_time=QUICK,
             )
@@ -342,41 +534,65 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             self.play(scale.animate.set_value(value), run_time=BEAT * 4)
             mover.clear_updaters()
             readout[1].clear_updaters()
-            settled = tex(num(value, "eigen"), color=EIGEN_2).set_z_index(COLUMN_LAYER)
+            settled = tex(num(value, "eigen"), color=colour).set_z_index(COLUMN_LAYER)
             settled.next_to(readout[0], RIGHT, buff=BUFF * 0.8).align_to(readout[0][1][-1], DOWN)
-            self.show("flip_scale", (1.0, value))
+            self.show("slide", (k, 1.0, value))
             self.play(
-                FadeOut(self.eigen_arrows[1]),
-                FadeIn(self.image_labels[1]),
+                FadeOut(self.eigen_arrows[i]),
+                FadeIn(self.image_labels[i]),
                 FadeOut(box),
                 ReplacementTransform(readout[1], settled),
                 run_time=QUICK,
             )
-            self.eigen_arrows[1] = mover
+            self.eigen_arrows[i] = mover
             self.readout = VGroup(readout[0], settled)
             self.wait(PAUSE * 3)
 
-    def show_summary(self) -> None:
-        l1, l2 = (fmt(v, "eigen") for v in self.eigenvalues)
-        with self.beat(
+    def summary_narration(self) -> str:
+        shown = [fmt(v, "eigen") for v in self.eigenvalues]
+        if self.kind == "scaling":
+            return (
+                f"A scales every vector by {shown[0]}: every vector is an eigenvector, and "
+                f"A v = λ v with λ = {shown[0]}."
+            )
+        if self.kind == "defective":
+            return (
+                "A knocks every vector off its span except those on one line. There, A v = λ v "
+                f"with λ = {shown[0]}, a repeated eigenvalue with a single eigen-direction."
+            )
+        flat = " A zero eigenvalue flattens the plane onto a line." if self.kind == "zero" else ""
+        return (
             "A knocks most vectors off their span. Its eigenvectors stay on theirs, scaled by "
-            f"λ₁ = {l1} and λ₂ = {l2}: A v = λ v."
-        ):
+            f"λ₁ = {shown[0]} and λ₂ = {shown[1]}: A v = λ v.{flat}"
+        )
+
+    def show_summary(self) -> None:
+        with self.beat(self.summary_narration()):
             pairs = VGroup()
             for i, (value, vector) in enumerate(
                 zip(self.eigenvalues, self.eigenvectors, strict=True)
             ):
                 k = i + 1
+                named = rf"\lambda_{k}"
+                if self.kind == "defective":
+                    named = r"\lambda_1 = \lambda_2"
                 pairs.add(
-                    tex(rf"\lambda_{k} = {num(value, 'eigen')}", color=PAIR_COLOURS[i]),
+                    tex(rf"{named} = {num(value, 'eigen')}", color=PAIR_COLOURS[i]),
                     tex(
                         rf"v_{k} = {style.fmt_vector(vector, 'coordinate')}", color=PAIR_COLOURS[i]
                     ),
                 )
-            pairs.arrange_in_grid(rows=2, cols=2, buff=(GAP, BUFF * 1.4), col_alignments="ll")
+            pairs.arrange_in_grid(
+                rows=len(self.eigenvectors), cols=2, buff=(GAP, BUFF * 1.4), col_alignments="ll"
+            )
             a_row = self.a_group.copy()
             rule = tex(r"A\,v = \lambda\, v", color=HIGHLIGHT)
-            summary = style.panel("Eigenpairs of A", a_row, pairs, rule)
+            caption = style.text(KIND_CAPTIONS[self.kind], size=LABEL_SIZE, color=HIGHLIGHT)
+            closing = VGroup(rule, caption).arrange(RIGHT, buff=GAP)
+            summary = style.panel("Eigenpairs of A", a_row, pairs, closing)
+            if summary.width > COLUMN_WIDTH:  # a long caption goes under the rule
+                closing.arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+                summary = style.panel("Eigenpairs of A", a_row, pairs, closing)
             self.place_in_column(summary)
             summary.set_y((self.heading.get_bottom()[1] - config.frame_height / 2 + MARGIN) / 2)
             summary[0].set_z_index(COLUMN_LAYER - 0.5)  # the frame's fill under its rows
@@ -387,7 +603,7 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
                 FadeIn(summary[1][0]),
                 run_time=BEAT,
             )
-            self.play(FadeIn(pairs), FadeIn(rule), run_time=BEAT)
+            self.play(FadeIn(pairs), FadeIn(closing), run_time=BEAT)
             self.show("summary_eigenvalues", self.eigenvalues)
             self.show("summary_eigenvectors", self.eigenvectors)
             self.wait(PAUSE * 2)

@@ -40,6 +40,46 @@ SEED = int(os.environ.get("FUZZ_SEED", "0"))
 
 #: Inputs that once failed, kept as explicit examples: each runs before the drawn ones.
 REGRESSIONS: dict[str, list[dict[str, Any]]] = {
+    "EigenvectorsUnderTransformation": [
+        {"matrix": m, "fan_size": n}
+        for m, n in (
+            (((0.0, 0.0), (0.0, 0.0)), 8),  # every vector collapses to the origin
+            (((0.0, 1.0), (0.0, 0.0)), 8),  # a repeated zero with one direction
+            (((1.0, 1.0), (0.0, 1.0)), 8),  # a shear: one eigen-direction
+            (((-2.5, 0.0), (0.0, -2.5)), 8),  # a scaling: every vector an eigenvector
+            (((1.0, 2.0), (2.0, 4.0)), 8),  # singular: the plane flattens onto a line
+            (((-4.99, -4.99), (-0.01, -4.99)), 8),  # nearly parallel eigenvectors
+            (((0.01, 0.02), (0.03, 0.01)), 8),  # tiny values: the grid must not clog
+            (((5.0, 5.0), (5.0, -5.0)), 16),
+            (((-5.0, -4.9), (-5.0, -5.0)), 5),
+        )
+    ],
+    "MatrixMultiplication": [
+        {
+            "A": ((-9.99, 8.75, -0.01), (7.5, -9.99, 9.99), (-9.99, -9.99, -9.99)),
+            "B": ((-9.99, -9.99, 9.99), (-9.99, 9.99, -9.99), (9.99, -9.99, -9.99)),
+            "x": (-9.99, -9.99, -9.99),
+            "mismatch": ("x", "A"),
+        },
+        {
+            "A": ((-1.25,), (0.5,), (7.0,)),
+            "B": ((3.5, -2.0, 0.01),),
+            "x": (2.0,),
+            "mismatch": ("A", "A"),
+        },
+        {
+            "A": ((1.5, -2.0, 0.25),),
+            "B": ((2.0,), (-1.0,), (4.0,)),
+            "x": (1.0, 2.0, 3.0),
+            "mismatch": ("A", "A"),
+        },
+        {
+            "A": ((1.0, 2.0), (3.0, 4.0)),
+            "B": ((5.0, 6.0), (7.0, 8.0)),
+            "x": (1.0, -1.0),
+            "mismatch": ("x", "B"),
+        },
+    ],
     "VectorNorms": [
         {"vector": (0.25, -7.75)},  # long decimals pushed the closing caption off the frame
         {"vector": (10.0, 10.0)},  # the largest vector the domain allows
@@ -64,8 +104,6 @@ UNDECLARED: set[str] = {
     "SubstitutionMethod",
     "EliminationMethod",
     "LinearSystemsGeometry",
-    "MatrixMultiplication",
-    "EigenvectorsUnderTransformation",
     "SVDCompression",
     "SecantApproachingTangent",
 }
