@@ -79,6 +79,7 @@ __all__ = [
     "norm_steps",
     "normalize",
     "pca",
+    "perpendicular",
     "power_iteration",
     "projection",
     "pseudoinverse",

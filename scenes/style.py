@@ -469,6 +469,18 @@ def frame_is_inside_margin(mobject: Mobject) -> bool:
     )
 
 
+def fitted_matrix(values: Any, *, gap: float = 0.45, **kwargs: Any) -> Matrix:
+    """:func:`matrix` with its columns spread as far as its widest entry needs.
+
+    Entries sit right-aligned, ``h_buff`` apart; long numbers (``-4.99``) need more than the
+    given ``h_buff`` (at least), or neighbouring entries run together.
+    """
+    trial = matrix(values, **kwargs)
+    widest = max(entry.width for entry in trial.get_entries())
+    least = kwargs.pop("h_buff", 1.1)
+    return matrix(values, h_buff=max(least, widest + gap), **kwargs)
+
+
 # -- the lesson scene --------------------------------------------------------------------
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UL,
     UP,
+    UR,
     Axes,
     Brace,
     DashedLine,
@@ -20,10 +24,14 @@ from manim import (
     Line,
     ManimColor,
     MathTex,
+    Matrix,
     Mobject,
+    SingleStringMathTex,
     Square,
+    Text,
     VGroup,
     Write,
+    config,
     interpolate_color,
 )
 
@@ -38,6 +46,7 @@ from scenes.style import (
     HIGHLIGHT,
     LABEL_SIZE,
     MARGIN,
+    MIN_TEXT_SIZE,
     MUTED,
     RESULT,
     TEXT,
@@ -53,6 +62,61 @@ Step = TypeVar("Step")
 
 #: How far each layer of a stacked (rank-3) picture sits behind the one in front, in cells.
 DEPTH_STEP = 0.35
+
+
+# -- fitting text into its room -------------------------------------------------------------
+
+
+def texts_in(mobject: Mobject) -> list[Mobject]:
+    """The outermost texts and formulas inside ``mobject`` (a matrix's entries count)."""
+    if isinstance(mobject, Text | SingleStringMathTex):
+        return [mobject]
+    return [text_ for part in mobject.submobjects for text_ in texts_in(part)]
+
+
+def fit_legibly(mobject: Mobject, width: float) -> bool:
+    """Shrink ``mobject`` towards ``width``, never setting a text below the smallest size.
+
+    Returns whether it now fits; when it does not, the caller rearranges it instead.
+    """
+    sizes = [float(t.font_size) for t in texts_in(mobject)]
+    floor = MIN_TEXT_SIZE / min(sizes) if sizes else 0.0
+    if mobject.width > width:
+        mobject.scale(min(1.0, max(width / mobject.width, floor)))
+    return mobject.width <= width + 1e-6
+
+
+def clear_of(mobject: Mobject, others: Sequence[Mobject], buff: float = 0.05) -> bool:
+    """Whether ``mobject`` is inside the safe frame and at least ``buff`` from all ``others``."""
+    if not style.frame_is_inside_margin(mobject):
+        return False
+    (x0, y0, _), (x1, y1, _) = mobject.get_corner(DL), mobject.get_corner(UR)
+    for other in others:
+        (u0, v0, _), (u1, v1, _) = other.get_corner(DL), other.get_corner(UR)
+        if min(x1, u1) - max(x0, u0) > -buff and min(y1, v1) - max(y0, v0) > -buff:
+            return False
+    return True
+
+
+def place_clear(
+    label: Mobject,
+    spot: np.ndarray,
+    avoid: Sequence[Mobject],
+    directions: Sequence[np.ndarray] = (UL, UR, DR, DL, LEFT, RIGHT),
+    buff: float = BUFF,
+) -> Mobject:
+    """Put ``label`` beside ``spot``, in the first of ``directions`` that keeps it clear."""
+    for direction in directions:
+        label.next_to(spot, direction, buff=buff)
+        if clear_of(label, avoid):
+            return label
+    return label.next_to(spot, directions[0], buff=buff)
+
+
+def plural(value: float, unit: str, kind: str = "value") -> str:
+    """``1 minute``, ``2.5 minutes``: the number as shown, and the unit to match it."""
+    shown = fmt(value, kind)
+    return f"{shown} {unit}" if shown == "1" else f"{shown} {unit}s"
 
 
 # -- shapes ------------------------------------------------------------------------------
@@ -80,6 +144,35 @@ def shape_formula(
     if new_axis is not None:
         formula[sizes[new_axis]].set_color(HIGHLIGHT)
     return formula
+
+
+def content_matrix(
+    values: Any,
+    *,
+    color: str = TEXT,
+    size: float = BODY_SIZE,
+    h_buff: float = 1.1,
+    v_buff: float = 0.8,
+    spacing: float = 0.4,
+) -> Matrix:
+    """:func:`style.matrix` with each column as wide as its widest entry needs.
+
+    Columns stay aligned on their right edges, ``h_buff`` apart as in :func:`style.matrix`,
+    or further when a column's entries would come closer than ``spacing`` to the column
+    before: long numbers never touch, and short ones keep the usual look.
+    """
+    result = style.matrix(values, color=color, size=size, h_buff=h_buff, v_buff=v_buff)
+    columns = result.get_columns()
+    edge = columns[0].get_right()[0]
+    for column in columns[1:]:
+        edge += max(h_buff, column.width + spacing)
+        column.shift(RIGHT * (edge - column.get_right()[0]))
+    left, right = result.get_brackets()
+    entries = result.get_entries()
+    bracket_buff = 0.15
+    left.shift(RIGHT * (entries.get_left()[0] - bracket_buff - left.get_right()[0]))
+    right.shift(RIGHT * (entries.get_right()[0] + bracket_buff - right.get_left()[0]))
+    return result
 
 
 # -- pictures of arrays: cells in a row, rows in a grid, grids in depth, blocks side by side
@@ -222,6 +315,24 @@ def working_formula(steps: Sequence[object], names: Sequence[str]) -> VGroup:
     return working.arrange(DOWN, aligned_edge=LEFT, buff=BUFF * 1.2)
 
 
+def story_range(
+    largest: float, *, room: float = 1.25, ticks: int = 4
+) -> tuple[float, float, float]:
+    """An axis from 0 that shows ``largest`` with room: ``(0, top, step)``, at most ``ticks`` ticks.
+
+    The step is 1, 2, 2.5 or 5 times a power of ten, never finer than the value format shows,
+    so the tick numbers stay round (10, 20, 30, 40; 25, 50, 75, 100) for any inputs.
+    """
+    wanted = max(abs(float(largest)) * room, 1e-9)
+    smallest = 10.0 ** -style.DECIMALS["value"]
+    power = 10.0 ** math.floor(math.log10(wanted / ticks))
+    factors = (1, 2, 2.5, 5, 10) if power >= 0.1 else (1, 2, 5, 10)
+    step = next(f * power for f in factors if wanted / (f * power) <= ticks + 1e-9)
+    step = max(step, smallest)
+    top = math.ceil(wanted / step - 1e-9) * step
+    return 0.0, round(top, 10), round(step, 10)
+
+
 def story_chart(
     x_range: Sequence[float],
     y_range: Sequence[float],
@@ -282,7 +393,10 @@ def crossing_marker(chart: Axes, point: Sequence[float], label: str) -> VGroup:
     to_x_axis = DashedLine(spot, chart.c2p(x, chart.y_range[0]), color=RESULT, stroke_width=3)
     to_y_axis = DashedLine(spot, chart.c2p(chart.x_range[0], y), color=RESULT, stroke_width=3)
     dot = Dot(spot, radius=0.1, color=RESULT)
-    coordinates = tex(label, color=RESULT).next_to(spot, UL, buff=BUFF)
+    coordinates = tex(label, color=RESULT)
+    # Both lines rise through the crossing: above-left and below-right of it are free of them.
+    place_clear(coordinates, spot, texts_in(chart), directions=(UL, DR, UR, DL))
+    style.drop_ticks_near(chart, coordinates)  # where no side was clear, its ticks give way
     return VGroup(to_x_axis, to_y_axis, dot, coordinates)
 
 
@@ -296,6 +410,37 @@ class TwoLineStory(LessonScene):
 
     unknowns: tuple[str, str] = ("x", "y")
 
+    def start_column(self, chart: Axes) -> None:
+        """The formula column: from just right of ``chart`` to the frame's safe edge."""
+        self.column_left = formula_column_left(chart)
+        self.column_right = config.frame_width / 2 - MARGIN
+
+    def fit_column(self, mobject: Mobject) -> bool:
+        """Shrink ``mobject``, if need be (never below the smallest text size), to the column.
+
+        Returns whether it fits; when it does not, the caller rearranges it.
+        """
+        return fit_legibly(mobject, self.column_right - self.column_left)
+
+    def legend_equations(self, rows: Sequence[VGroup], formulas: Sequence[str]) -> list[MathTex]:
+        """Each legend row's equation, to take the place of its formula (``row[2]``).
+
+        All at one size, shrunk (never below the smallest text size) until the longest ends
+        inside the column.
+        """
+        equations = [
+            tex(formula, color=row[2].get_color())
+            for row, formula in zip(rows, formulas, strict=True)
+        ]
+        scale = min(
+            (self.column_right - row[2].get_left()[0]) / equation.width
+            for row, equation in zip(rows, equations, strict=True)
+        )
+        scale = min(1.0, max(scale, MIN_TEXT_SIZE / BODY_SIZE))
+        for row, equation in zip(rows, equations, strict=True):
+            equation.scale(scale).move_to(row[2], aligned_edge=LEFT)
+        return equations
+
     def solve_lines(self, lines: Sequence[tuple[tuple[float, ...], float]]) -> tuple[float, ...]:
         """Solve the lines' system with lib's substitution, keeping its steps for the screen."""
         A = [coefficients for coefficients, _ in lines]
@@ -307,6 +452,7 @@ class TwoLineStory(LessonScene):
         """Write the system, one equation per line, under ``below``."""
         equations = recorded_equations(self.steps)
         self.system = system_formula(equations, self.unknowns, colours)
+        self.fit_column(self.system)
         self.system.next_to(below, DOWN, buff=GAP * 1.2, aligned_edge=LEFT)
         self.play(FadeIn(self.system[0]), Write(self.system[1]), run_time=BEAT * 1.5)
         self.show("equations", tuple((e.coefficients, e.rhs) for e in equations))
@@ -315,6 +461,7 @@ class TwoLineStory(LessonScene):
         """Write lib's substitution, line by line, under ``below``."""
         collected = first_step(self.steps, linalg.OneUnknownEquation)
         self.working = working_formula(self.steps, self.unknowns)
+        self.fit_column(self.working)
         self.working.next_to(below, DOWN, buff=GAP, aligned_edge=LEFT)
         for row in self.working:
             self.play(Write(row), run_time=BEAT)

@@ -4,7 +4,8 @@ solution of a 2x2 linear system.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -24,16 +25,18 @@ from manim import (
 
 from lib import linalg
 from scenes import style
+from scenes.inputs import Domain, Number, Rule
 from scenes.s01_data_structures.shared import (
     TwoLineStory,
     crossing_marker,
-    formula_column_left,
     legend_row,
     line_through,
+    plural,
     recorded_equations,
     spoken_equations,
     spoken_substitution,
     story_chart,
+    story_range,
     story_ray,
 )
 from scenes.style import (
@@ -65,6 +68,28 @@ def _matrix_form(equations: Sequence[linalg.LinearEquation], names: Sequence[str
     )
 
 
+#: The latest catch the story tells, in head starts after the robber left: a sheriff at least
+#: 5% faster than the robber, whose line visibly leaves the robber's before they cross.
+LATEST_CATCH = 20
+
+
+def chase_lines(
+    robber_speed: float, sheriff_speed: float, head_start: float
+) -> tuple[tuple[tuple[float, ...], float], ...]:
+    """Each rider's line d = speed (t - start), through (start, 0): speed t - d = speed start."""
+    return (
+        line_through((robber_speed, -1.0), (0.0, 0.0)),
+        line_through((sheriff_speed, -1.0), (head_start, 0.0)),
+    )
+
+
+def catch_of(inputs: Mapping[str, Any]) -> tuple[float, float]:
+    """Where the lines of the chase cross, ``(t, d)``, solved by lib."""
+    lines = chase_lines(inputs["robber_speed"], inputs["sheriff_speed"], inputs["head_start"])
+    t, d = linalg.solve([c for c, _ in lines], [rhs for _, rhs in lines])
+    return float(t), float(d)
+
+
 # -- scenes ------------------------------------------------------------------------------
 
 
@@ -74,23 +99,34 @@ class SheriffAndRobber(TwoLineStory):
     robber_speed = 2.5  # km per minute
     sheriff_speed = 3.0  # km per minute
     head_start = 5.0  # minutes the robber is gone before the sheriff sets off
-    t_range = (0.0, 40.0, 10.0)  # the time axis, minutes
-    d_range = (0.0, 100.0, 25.0)  # the distance axis, km
+    domain = Domain(
+        robber_speed=Number(0.1, 10, places=1),
+        sheriff_speed=Number(0.1, 10, places=1),
+        head_start=Number(0.1, 60, places=1),
+        rules=(
+            Rule(
+                "must make the sheriff faster than the robber, so that he catches him",
+                ("robber_speed", "sheriff_speed"),
+                lambda inputs: catch_of(inputs)[0] > inputs["head_start"],
+            ),
+            Rule(
+                f"must bring the catch within {LATEST_CATCH} head starts of the robber leaving "
+                "(the robber at most 95% as fast as the sheriff)",
+                ("robber_speed", "sheriff_speed"),
+                lambda inputs: (
+                    catch_of(inputs)[0] <= LATEST_CATCH * inputs["head_start"] * (1 + 1e-9)
+                ),
+            ),
+        ),
+    )
     unknowns = ("t", "d")
 
     def construct(self) -> None:
-        # Each rider's line d = speed (t - start) passes through (start, 0), so it reads
-        # speed t - d = speed start: lib gives the right sides, then solves the system.
-        self.equations = (
-            line_through((self.robber_speed, -1.0), (0.0, 0.0)),
-            line_through((self.sheriff_speed, -1.0), (self.head_start, 0.0)),
-        )
+        # lib gives each line's right side, then solves the system; the axes reach past the catch.
+        self.equations = chase_lines(self.robber_speed, self.sheriff_speed, self.head_start)
         self.catch = self.solve_lines(self.equations)
-        if not self.t_range[0] < self.catch[0] <= self.t_range[1]:
-            raise ValueError(
-                f"the sheriff catches the robber at t = {self.catch[0]:g}, outside the time "
-                f"axis {self.t_range[:2]}; choose a faster sheriff or a longer axis"
-            )
+        self.t_range = story_range(self.catch[0])
+        self.d_range = story_range(self.catch[1])
         self.tell_the_story()
         self.draw_robber_line()
         self.draw_sheriff_line()
@@ -120,8 +156,9 @@ class SheriffAndRobber(TwoLineStory):
             fmt(v) for v in (self.robber_speed, self.sheriff_speed, self.head_start)
         )
         with self.beat(
-            f"A robber flees town at {robber} km a minute. {wait} minutes later the sheriff "
-            f"follows at {sheriff} km a minute. When and where does he catch him?"
+            f"A robber flees town at {robber} km a minute. {plural(self.head_start, 'minute')} "
+            f"later the sheriff follows at {sheriff} km a minute. When and where does he catch "
+            "him?"
         ):
             self.heading = style.title("The sheriff and the robber")
             self.chart = story_chart(
@@ -130,17 +167,28 @@ class SheriffAndRobber(TwoLineStory):
             self.clock = ValueTracker(0)
             self.robber_dot = self.rider_dot(self.robber_speed, 0.0, INPUT_2)
             self.sheriff_dot = self.rider_dot(self.sheriff_speed, self.head_start, INPUT)
+            self.start_column(self.chart)
             self.robber_row = legend_row(INPUT_2, "robber", rf"{robber}\ \text{{km/min}}")
             self.sheriff_row = legend_row(INPUT, "sheriff", rf"{sheriff}\ \text{{km/min}}")
             self.late_start = text(f"sets off {wait} min later", size=LABEL_SIZE, color=INPUT)
             legend = VGroup(self.robber_row, self.sheriff_row).arrange(
                 DOWN, aligned_edge=LEFT, buff=BUFF * 1.4
             )
+            self.fit_column(legend)
             legend.move_to(
-                [formula_column_left(self.chart), self.chart.get_top()[1], 0],
+                [self.column_left, self.chart.get_top()[1], 0],
                 aligned_edge=LEFT + UP,
             )
+            self.equations_in_legend = self.legend_equations(
+                (self.robber_row, self.sheriff_row),
+                (
+                    rf"d = {num(self.robber_speed)}t",
+                    rf"d = {num(self.sheriff_speed)}(t - {num(self.head_start)})",
+                ),
+            )
             self.late_start.next_to(self.sheriff_row[1], DOWN, buff=BUFF, aligned_edge=LEFT)
+            if self.late_start.get_right()[0] > self.column_right:
+                self.late_start.align_to(self.sheriff_row, LEFT)
             self.play(FadeIn(self.heading), Create(self.chart), run_time=BEAT)
             self.play(FadeIn(self.robber_row), FadeIn(self.robber_dot, scale=1.5), run_time=BEAT)
             self.play(
@@ -157,8 +205,7 @@ class SheriffAndRobber(TwoLineStory):
             f"the straight line d = {speed}t."
         ):
             self.robber_line = story_ray(self.chart, (0.0, 0.0), self.robber_speed, INPUT_2)
-            equation = tex(rf"d = {num(self.robber_speed)}t", color=INPUT_2)
-            equation.move_to(self.robber_row[2], aligned_edge=LEFT)
+            equation = self.equations_in_legend[0]
             self.play(Create(self.robber_line), run_time=BEAT * 1.5)
             self.play(ReplacementTransform(self.robber_row[2], equation), run_time=BEAT)
             self.robber_row.submobjects[2] = equation
@@ -172,10 +219,7 @@ class SheriffAndRobber(TwoLineStory):
             self.sheriff_line = story_ray(
                 self.chart, (self.head_start, 0.0), self.sheriff_speed, INPUT
             )
-            equation = tex(
-                rf"d = {num(self.sheriff_speed)}(t - {num(self.head_start)})", color=INPUT
-            )
-            equation.move_to(self.sheriff_row[2], aligned_edge=LEFT)
+            equation = self.equations_in_legend[1]
             self.play(Create(self.sheriff_line), run_time=BEAT * 1.5)
             self.play(
                 ReplacementTransform(self.sheriff_row[2], equation),
@@ -199,6 +243,7 @@ class SheriffAndRobber(TwoLineStory):
             "A x = b, and solves for x."
         ):
             self.matrix_form = _matrix_form(equations, self.unknowns)
+            self.fit_column(self.matrix_form)
             self.matrix_form.next_to(self.system, DOWN, buff=GAP, aligned_edge=LEFT)
             self.play(FadeIn(self.matrix_form, shift=DOWN * 0.2), run_time=BEAT)
 
@@ -213,7 +258,7 @@ class SheriffAndRobber(TwoLineStory):
     def chase_to_the_catch(self) -> None:
         t, d = self.catch
         with self.beat(
-            f"Run the clock: {fmt(t)} minutes after the robber left, {fmt(d)} km from town, "
+            f"Run the clock: {plural(t, 'minute')} after the robber left, {fmt(d)} km from town, "
             "the sheriff draws level, exactly where the lines cross."
         ):
             self.play(self.clock.animate.set_value(t), run_time=BEAT * 3)
@@ -224,12 +269,13 @@ class SheriffAndRobber(TwoLineStory):
     def show_summary(self) -> None:
         t, d = self.catch
         with self.beat(
-            f"Two linear equations, one solution: the catch at t = {fmt(t)} minutes, "
+            f"Two linear equations, one solution: the catch at t = {plural(t, 'minute')}, "
             f"d = {fmt(d)} km, where the lines cross."
         ):
             result = tex(
                 rf"t = {num(t)}\ \text{{min}},\quad d = {num(d)}\ \text{{km}}", color=RESULT
             )
+            self.fit_column(result)
             result.next_to(self.matrix_form, DOWN, buff=GAP * 1.2, aligned_edge=LEFT)
             self.play(ReplacementTransform(self.working, result), run_time=BEAT)
             self.show("summary_catch", (t, d))

@@ -4,6 +4,9 @@ the dearer panel starts to pay off.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 from manim import (
     DOWN,
@@ -17,17 +20,20 @@ from manim import (
     VGroup,
 )
 
+from lib import linalg
 from scenes import style
+from scenes.inputs import Domain, Rule, Vector
 from scenes.s01_data_structures.shared import (
     TwoLineStory,
     crossing_marker,
-    formula_column_left,
     legend_row,
     line_through,
     linear_tex,
+    plural,
     spoken_equations,
     spoken_substitution,
     story_chart,
+    story_range,
     story_ray,
 )
 from scenes.style import (
@@ -46,6 +52,35 @@ from scenes.style import (
     text,
 )
 
+#: The longest a panel is expected to last, in years: the story's time window.
+LIFETIME = 40
+#: The soonest break-even the story tells, in years (a month or so): sooner shows as 0 years.
+SOONEST = 0.1
+
+
+def cost_lines(
+    upfront: tuple[float, float], yearly: tuple[float, float]
+) -> tuple[tuple[tuple[float, ...], float], ...]:
+    """Each model's cost c = upfront + yearly t, through (upfront, 0): c - yearly t = upfront."""
+    return tuple(
+        line_through((1.0, -per_year), (price, 0.0))
+        for price, per_year in zip(upfront, yearly, strict=True)
+    )
+
+
+def break_even(inputs: Mapping[str, Any]) -> tuple[float, float]:
+    """Where the two cost lines cross, ``(c, t)``, solved by lib."""
+    lines = cost_lines(inputs["upfront"], inputs["yearly"])
+    cost, years = linalg.solve([c for c, _ in lines], [rhs for _, rhs in lines])
+    return float(cost), float(years)
+
+
+def running_cost(per_year: float, other: float) -> str:
+    """What a model costs to run, as the narration says it beside the other model's cost."""
+    if fmt(per_year) == "0":
+        return "no power to buy at all"
+    return ("only " if per_year < other else "") + f"${fmt(per_year)} of power a year"
+
 
 class SolarPanels(TwoLineStory):
     """Two panels' total cost over the years: where the lines cross, the dearer one pays off."""
@@ -53,26 +88,38 @@ class SolarPanels(TwoLineStory):
     models = ("A", "B")
     upfront = (3000.0, 6000.0)  # dollars to buy and install each model
     yearly = (400.0, 100.0)  # dollars of grid power still bought each year with each model
-    t_range = (0.0, 20.0, 5.0)  # years
-    c_range = (0.0, 12000.0, 3000.0)  # dollars
+    domain = Domain(
+        upfront=Vector(2, 0, 50000),
+        yearly=Vector(2, 0, 5000),
+        rules=(
+            Rule(
+                "must make one model cheaper to buy and the other cheaper to run, so that their "
+                "cost lines cross after year 0",
+                ("upfront", "yearly"),
+                lambda inputs: break_even(inputs)[1] > 0,
+            ),
+            Rule(
+                f"must let the costs break even after {fmt(SOONEST)} to {LIFETIME} years, "
+                "within a panel's lifetime",
+                ("upfront", "yearly"),
+                lambda inputs: SOONEST <= break_even(inputs)[1] <= LIFETIME * (1 + 1e-9),
+            ),
+        ),
+    )
     unknowns = ("c", "t")
 
     def construct(self) -> None:
-        # Each model's cost c = upfront + yearly t passes through (c, t) = (upfront, 0), so it
-        # reads c - yearly t = upfront: lib gives the right sides, then solves the system.
-        self.equations = tuple(
-            line_through((1.0, -per_year), (price, 0.0))
-            for price, per_year in zip(self.upfront, self.yearly, strict=True)
-        )
+        # lib gives each line's right side, then solves the system; the axes reach past the
+        # crossing, far enough to show which model stays cheaper after it.
+        self.equations = cost_lines(self.upfront, self.yearly)
         self.cost, self.years = self.solve_lines(self.equations)
-        if not self.t_range[0] < self.years <= self.t_range[1]:
-            raise ValueError(
-                f"the cost lines cross at t = {self.years:g} years, outside the axis "
-                f"{self.t_range[:2]}; choose prices whose lines cross on the chart"
-            )
         self.colours = (INPUT_2, INPUT)
-        self.cheaper_later = self.models[int(np.argmin(self.yearly))]
+        later = int(np.argmin(self.yearly))
+        self.cheaper_later = self.models[later]
         self.cheaper_first = self.models[int(np.argmin(self.upfront))]
+        self.t_range = story_range(self.years, room=2.0)
+        beyond = self.upfront[later] + self.yearly[later] * self.t_range[1]
+        self.c_range = story_range(max(self.cost, beyond, *self.upfront))
         self.introduce_models()
         self.draw_cost_lines()
         self.write_the_system()
@@ -84,8 +131,8 @@ class SolarPanels(TwoLineStory):
         (a, b), (ya, yb) = self.upfront, self.yearly
         first, second = self.models
         with self.beat(
-            f"Two solar panels. {first} costs ${fmt(a)} to install, and you still buy "
-            f"${fmt(ya)} of power a year; {second} costs ${fmt(b)}, then only ${fmt(yb)} a year."
+            f"Two solar panels. {first} costs ${fmt(a)} to install, then {running_cost(ya, yb)}; "
+            f"{second} costs ${fmt(b)}, then {running_cost(yb, ya)}."
         ):
             self.heading = style.title("Which solar panel?")
             self.chart = story_chart(
@@ -103,8 +150,10 @@ class SolarPanels(TwoLineStory):
                     )
                 )
             ).arrange(DOWN, aligned_edge=LEFT, buff=BUFF * 1.4)
+            self.start_column(self.chart)
+            self.fit_column(self.rows)
             self.rows.move_to(
-                [formula_column_left(self.chart), self.chart.get_top()[1], 0],
+                [self.column_left, self.chart.get_top()[1], 0],
                 aligned_edge=LEFT + UP,
             )
             self.play(FadeIn(self.heading), Create(self.chart), run_time=BEAT)
@@ -130,8 +179,8 @@ class SolarPanels(TwoLineStory):
                 )
             )
             self.play(*(Create(line) for line in self.lines), run_time=BEAT * 1.5)
-            for row, formula, colour in zip(self.rows, formulas, self.colours, strict=True):
-                equation = tex(formula, color=colour).move_to(row[2], aligned_edge=LEFT)
+            equations = self.legend_equations(self.rows, formulas)
+            for row, equation in zip(self.rows, equations, strict=True):
                 self.play(ReplacementTransform(row[2], equation), run_time=QUICK)
                 row.submobjects[2] = equation
 
@@ -143,8 +192,9 @@ class SolarPanels(TwoLineStory):
             self.write_system(self.rows, self.colours)
 
     def solve_the_system(self) -> None:
+        unit = "year" if fmt(self.years) == "1" else "years"
         with self.beat(
-            f"By substitution: {spoken_substitution(self.steps, self.unknowns)} years; then "
+            f"By substitution: {spoken_substitution(self.steps, self.unknowns)} {unit}; then "
             f"c = ${fmt(self.cost)}."
         ):
             self.write_working(self.system)
@@ -167,17 +217,19 @@ class SolarPanels(TwoLineStory):
 
     def show_summary(self) -> None:
         with self.beat(
-            f"One linear system: after {fmt(self.years)} years both have cost "
+            f"One linear system: after {plural(self.years, 'year')} both have cost "
             f"${fmt(self.cost)}, and from then on {self.cheaper_later} costs less."
         ):
+            caption = f"{self.cheaper_later} is cheaper after {plural(self.years, 'year')}"
             verdict = VGroup(
                 tex(rf"t = {num(self.years)},\quad c = {num(self.cost)}", color=RESULT),
-                text(
-                    f"{self.cheaper_later} is cheaper after {fmt(self.years)} years",
-                    size=LABEL_SIZE,
-                    color=RESULT,
-                ),
+                text(caption, size=LABEL_SIZE, color=RESULT),
             ).arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+            if not self.fit_column(verdict):  # long numbers: the caption takes two lines
+                two_lines = caption.replace(" after ", "\nafter ")
+                verdict = VGroup(verdict[0], text(two_lines, size=LABEL_SIZE, color=RESULT))
+                verdict.arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+                self.fit_column(verdict)
             verdict.next_to(self.system, DOWN, buff=GAP * 1.2, aligned_edge=LEFT)
             self.play(ReplacementTransform(self.working, verdict), run_time=BEAT)
             self.show("summary_crossing", (self.years, self.cost))

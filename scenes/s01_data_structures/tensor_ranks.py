@@ -4,6 +4,9 @@ with its shape.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import pairwise
+
 import numpy as np
 from manim import (
     DOWN,
@@ -23,6 +26,7 @@ from manim import (
 
 from lib import linalg
 from scenes import style
+from scenes.inputs import Domain, Vector
 from scenes.s01_data_structures.shared import array_picture, shape_formula, tinted_cell
 from scenes.style import (
     BEAT,
@@ -42,21 +46,68 @@ from scenes.style import (
     text,
 )
 
+#: Where the picture being built up may go: centred at PICTURE_CENTRE, between the heading
+#: and the caption, with room around it for the arrow along the newest axis.
+PICTURE_WIDTH = 12.0
+PICTURE_HEIGHT = 4.2
+PICTURE_CENTRE = UP * 0.4
+
+
+def side_by_side(pictures: VGroup, label_widths: Sequence[float]) -> None:
+    """Pictures in a row, bottoms aligned, each over a label of the given width, inside the frame.
+
+    Pictures shrink (their labels do not) until the row, labels included, fits the safe
+    width; neighbours sit far enough apart that their labels never touch.
+    """
+    widths = np.array([picture.width for picture in pictures])
+    labels = np.asarray(label_widths, dtype=float)
+
+    def gaps(scale: float) -> np.ndarray:
+        overhang = np.maximum(0.0, (labels - scale * widths) / 2)
+        return np.maximum(GAP * 2.4, overhang[:-1] + overhang[1:] + GAP * 0.6)
+
+    def extent(scale: float) -> float:
+        steps = scale * (widths[:-1] + widths[1:]) / 2 + gaps(scale)
+        centres = np.concatenate([[0.0], np.cumsum(steps)])
+        halves = np.maximum(scale * widths, labels) / 2
+        return float(np.max(centres + halves) - np.min(centres - halves))
+
+    scale = 1.0
+    if extent(scale) > style.SAFE_WIDTH:
+        low, high = 0.0, 1.0
+        for _ in range(40):  # bisect for the largest scale that fits
+            middle = (low + high) / 2
+            low, high = (middle, high) if extent(middle) <= style.SAFE_WIDTH else (low, middle)
+        scale = low
+    for picture in pictures:
+        picture.scale(scale)
+    for (left, right), gap in zip(pairwise(pictures), gaps(scale), strict=True):
+        right.next_to(left, RIGHT, buff=gap).align_to(left, DOWN)
+
 
 class TensorRanks(LessonScene):
     """Scalar, vector, matrix, rank-3 and rank-4 tensor, each one axis more than the last."""
 
     shape = (2, 2, 2, 3)  # the rank-4 example; each lower rank is its first slice
+    # Stacking needs two or more along each axis; four keeps every cell's number legible.
+    domain = Domain(shape=Vector(4, 2, 4, integer=True))
     names = ("scalar", "vector", "matrix", "rank-3 tensor", "rank-4 tensor")
-    cell_side = 0.9  # while building up
-    poster_cell_side = 0.42  # in the closing row of all five
+    cell_side = 0.9  # the largest cell while building up; big examples get smaller cells
+    poster_cell_side = 0.42  # in the closing row of all five, before it is fitted to the frame
 
     def construct(self) -> None:
-        values = np.arange(1, int(np.prod(self.shape)) + 1).reshape(self.shape)
-        rank = len(self.shape)
+        shape = tuple(int(n) for n in self.shape)  # lengths typed as 2 or 2.0 alike
+        values = np.arange(1, int(np.prod(shape)) + 1).reshape(shape)
+        rank = len(shape)
         # The rank-r example is the first rank-r slice of the rank-4 array.
         self.examples = [values[(0,) * (rank - r)] for r in range(rank + 1)]
         self.shapes = [linalg.shape_of(example) for example in self.examples]
+        # Each picture's outline at cell side 1 sizes its cells, then closes the lesson.
+        self.outlines = [self.picture(r, 1.0, numbers=False) for r in range(rank + 1)]
+        self.sides = [
+            min(self.cell_side, PICTURE_WIDTH / outline.width, PICTURE_HEIGHT / outline.height)
+            for outline in self.outlines
+        ]
         self.show_scalar()
         for r in range(1, rank + 1):
             self.add_an_axis(r)
@@ -90,14 +141,13 @@ class TensorRanks(LessonScene):
     def picture(self, r: int, side: float, numbers: bool = True) -> VGroup:
         """The rank-r example as cells; numbers only on the front layer of each block."""
         example = np.asarray(self.examples[r])
+        widest = tex(fmt(np.max(example), "count"), size=LABEL_SIZE + 4).width
+        size = LABEL_SIZE + 4 if widest <= side * 0.7 else LABEL_SIZE  # small cells, small type
 
         def make_cell(index: tuple[int, ...]) -> VGroup:
             in_front = r < 3 or index[r - 3] == 0
-            label = fmt(example[index], "count") if numbers else None
-            cell = tinted_cell(side, INPUT, label=label, label_size=LABEL_SIZE + 4)
-            if label is not None and not in_front:
-                cell[1].set_opacity(0)
-            return cell
+            label = fmt(example[index], "count") if numbers and in_front else None
+            return tinted_cell(side, INPUT, label=label, label_size=size)
 
         return array_picture(example, make_cell, side)
 
@@ -122,7 +172,7 @@ class TensorRanks(LessonScene):
             else:
                 offset = UP * (picture.get_top()[1] - start[1] + BUFF * 1.4)
         direction = (end - start) / np.linalg.norm(end - start)
-        reach = max(self.cell_side * 0.4, 0.6 - np.linalg.norm(end - start) / 2)
+        reach = max(self.sides[r] * 0.4, 0.6 - np.linalg.norm(end - start) / 2)
         return Arrow(
             start + offset - direction * reach,
             end + offset + direction * reach,
@@ -140,7 +190,7 @@ class TensorRanks(LessonScene):
             f"is empty, {shape_tex(self.shapes[0])}."
         ):
             self.heading = style.title("Tensors, one axis at a time")
-            self.current = self.picture(0, self.cell_side).move_to(UP * 0.4)
+            self.current = self.picture(0, self.sides[0]).move_to(PICTURE_CENTRE)
             self.current_caption = self.caption(0, None).move_to(DOWN * 2.7)
             self.arrow: Arrow | None = None
             self.play(FadeIn(self.heading), run_time=QUICK)
@@ -152,7 +202,7 @@ class TensorRanks(LessonScene):
     def add_an_axis(self, r: int) -> None:
         shape = self.shapes[r]
         with self.beat(self.story(r)):
-            picture = self.picture(r, self.cell_side).move_to(UP * 0.4)
+            picture = self.picture(r, self.sides[r]).move_to(PICTURE_CENTRE)
             caption = self.caption(r, new_axis=0).move_to(DOWN * 2.7)
             arrow = self.axis_arrow(r, picture)
             copies = [TransformFromCopy(self.current, part) for part in picture[1:]]
@@ -185,7 +235,7 @@ class TensorRanks(LessonScene):
             )
             columns = VGroup()
             for r, shape in enumerate(self.shapes):
-                picture = self.picture(r, self.poster_cell_side, numbers=False)
+                picture = self.outlines[r].scale(self.poster_cell_side)
                 label = VGroup(
                     text(self.names[r], size=LABEL_SIZE, color=INPUT),
                     text(f"rank {fmt(len(shape), 'count')}", size=LABEL_SIZE, color=MUTED),
@@ -193,12 +243,14 @@ class TensorRanks(LessonScene):
                 ).arrange(DOWN, buff=BUFF * 0.8)
                 columns.add(VGroup(picture, label))
             pictures = VGroup(*(column[0] for column in columns))
-            pictures.arrange(RIGHT, buff=GAP * 2.4, aligned_edge=DOWN)
-            style.fit_width(pictures, style.SAFE_WIDTH)
+            side_by_side(pictures, [column[1].width for column in columns])
             pictures.move_to(UP * 0.9)
             for column in columns:
                 column[1].next_to(column[0], DOWN, buff=GAP)
                 column[1].set_y(pictures.get_bottom()[1] - GAP - column[1].height / 2)
+            half = style.SAFE_WIDTH / 2  # centred on its pictures, the row keeps its labels in
+            columns.shift(RIGHT * max(0.0, -half - columns.get_left()[0]))
+            columns.shift(LEFT * max(0.0, columns.get_right()[0] - half))
             rule = tex(
                 r"\text{rank} = \text{number of axes} = \text{length of the shape}", color=MUTED
             ).move_to(DOWN * 2.9)

@@ -18,12 +18,14 @@ from manim import (
     TransformFromCopy,
     VGroup,
     Write,
+    config,
 )
 
 from lib import linalg
 from lib.errors import InvalidInputError
 from scenes import style
-from scenes.s01_data_structures.shared import shape_formula
+from scenes.inputs import Domain, Matrix
+from scenes.s01_data_structures.shared import clear_of, content_matrix, fit_legibly, shape_formula
 from scenes.style import (
     BEAT,
     BUFF,
@@ -33,6 +35,7 @@ from scenes.style import (
     INPUT,
     INPUT_2,
     LABEL_SIZE,
+    MARGIN,
     MUTED,
     PAUSE,
     QUICK,
@@ -45,11 +48,15 @@ from scenes.style import (
     text,
 )
 
+#: Room left between the row and the column for the arrow that turns one into the other.
+ARROW_ROOM = 1.6
+
 
 class VectorTransposition(LessonScene):
     """A row vector becomes a column: shape (1, n) to (n, 1); and the zero vector."""
 
     x = ((3.0, -1.0, 4.0),)  # one row of three numbers
+    domain = Domain(x=Matrix(1, (2, 6), -100, 100))
 
     def construct(self) -> None:
         self.column = linalg.transpose(self.x)  # every number, from lib, up front
@@ -62,6 +69,7 @@ class VectorTransposition(LessonScene):
             self.refusal = str(refusal)
         else:  # pragma: no cover - lib promises to refuse the zero vector
             raise ValueError("lib normalised the zero vector; it has no direction")
+        self.lay_out()
         self.introduce_row()
         self.transpose_it()
         self.transpose_back()
@@ -70,11 +78,35 @@ class VectorTransposition(LessonScene):
 
     def named(self, name: str, values: np.ndarray, colour: str) -> VGroup:
         """``name =`` a matrix, with its shape underneath."""
-        matrix = style.matrix(values, color=colour, h_buff=0.9, v_buff=0.7)
+        matrix = content_matrix(values, color=colour, h_buff=0.9, v_buff=0.7)
         label = tex(name, "=", color=colour).next_to(matrix, LEFT, buff=BUFF)
         shape = shape_formula(linalg.shape_of(values), size=LABEL_SIZE + 4, color=MUTED)
         shape.next_to(matrix, DOWN, buff=BUFF)
         return VGroup(label, matrix, shape)
+
+    def lay_out(self) -> None:
+        """The row on the left and its transpose on the right, level, between heading and edge.
+
+        A tall column starts under the heading and the row moves down with it; a wide row
+        shrinks (never below the smallest text size) to leave room for the arrow between.
+        """
+        half = config.frame_width / 2 - MARGIN
+        self.heading = style.title("Transposing a vector")
+        self.row = self.named("x", np.asarray(self.x), INPUT)
+        self.col = self.named("x^T", self.column, INPUT_2)
+        self.row.move_to(LEFT * 3.2 + UP * 1.2)
+        self.col.move_to(RIGHT * 2.6)
+        self.col.shift(UP * (self.row[1].get_y() - self.col[1].get_y()))
+        self.col.shift(LEFT * max(0.0, self.col.get_right()[0] - half))
+        top = self.heading.get_bottom()[1] - GAP * 0.6
+        drop = max(0.0, self.col.get_top()[1] - top)
+        self.col.shift(DOWN * drop)
+        self.row.shift(DOWN * drop)
+        end = self.col.get_left()[0] - ARROW_ROOM
+        fit_legibly(self.row, end + half)
+        self.row.shift(UP * (self.col[1].get_y() - self.row[1].get_y()))
+        self.row.shift(LEFT * max(0.0, self.row.get_right()[0] - end))
+        self.row.shift(RIGHT * max(0.0, -half - self.row.get_left()[0]))
 
     def introduce_row(self) -> None:
         shape = linalg.shape_of(self.x)
@@ -84,9 +116,6 @@ class VectorTransposition(LessonScene):
             f"numbers, so its shape is {shape_tex(shape)}, one row by {fmt(shape[1], 'count')} "
             "columns."
         ):
-            self.heading = style.title("Transposing a vector")
-            self.row = self.named("x", np.asarray(self.x), INPUT)
-            self.row.move_to(LEFT * 3.2 + UP * 1.2)
             self.play(FadeIn(self.heading), run_time=QUICK)
             self.play(FadeIn(self.row[:2]), run_time=BEAT)
             self.play(FadeIn(self.row[2], shift=UP * 0.2), run_time=BEAT)
@@ -99,9 +128,6 @@ class VectorTransposition(LessonScene):
             "Transposing turns rows into columns: entry i of the row becomes row i of the "
             f"column. x transpose is a column vector of shape {shape_tex(shape)}."
         ):
-            self.col = self.named("x^T", self.column, INPUT_2)
-            self.col.move_to(RIGHT * 2.6)
-            self.col.shift(UP * (self.row[1].get_y() - self.col[1].get_y()))
             arrow = Arrow(
                 self.row[1].get_right(),
                 self.col[0].get_left(),
@@ -157,6 +183,12 @@ class VectorTransposition(LessonScene):
                 heading, VGroup(zero, norm).arrange(RIGHT, buff=GAP * 2), refusal
             ).arrange(DOWN, buff=BUFF * 1.4)
             self.zero_facts.move_to(DOWN * 2.6)
+            if not clear_of(self.zero_facts, [self.col, self.twice]):  # beside a tall column
+                left = -config.frame_width / 2 + MARGIN
+                fit_legibly(self.zero_facts, self.col.get_left()[0] - GAP - left)
+                self.zero_facts.move_to([(left + self.col.get_left()[0] - GAP) / 2, -2.6, 0])
+                bottom = -config.frame_height / 2 + MARGIN
+                self.zero_facts.shift(UP * max(0.0, bottom - self.zero_facts.get_bottom()[1]))
             self.play(FadeIn(heading), FadeIn(zero, shift=UP * 0.2), run_time=BEAT)
             self.play(FadeIn(norm, shift=UP * 0.2), run_time=BEAT)
             self.play(FadeIn(refusal), run_time=BEAT)

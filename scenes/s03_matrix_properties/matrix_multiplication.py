@@ -58,9 +58,6 @@ DETAILED_CELLS = 2
 #: A cell's working wider than this (scene units) is set on two lines.
 ONE_LINE_WIDTH = 0.8 * style.SAFE_WIDTH
 
-#: Room between neighbouring columns of a matrix, beyond its widest entry (scene units).
-COLUMN_GAP = 0.45
-
 #: The colour of each input on screen, by its name.
 COLOURS = {"A": INPUT, "B": INPUT_2, "C": RESULT, "x": INPUT_2, "y": RESULT}
 
@@ -71,14 +68,14 @@ def factor_values(inputs: Mapping[str, Any], name: str) -> np.ndarray:
     return values.reshape(len(values), -1)
 
 
-def _mismatch_refused(inputs: Mapping[str, Any]) -> bool:
-    """Whether lib refuses the product of the pair ``mismatch`` names, for its shapes."""
-    first, second = (factor_values(inputs, name) for name in inputs["mismatch"])
+def refusal(inputs: Mapping[str, Any], pair: Sequence[str]) -> str | None:
+    """lib's message refusing the product of the inputs ``pair`` names; None if they fit."""
+    first, second = (factor_values(inputs, name) for name in pair)
     try:
         linalg.matmul(first, second)
-    except ShapeError:
-        return True
-    return False
+    except ShapeError as error:
+        return str(error)
+    return None
 
 
 INNER_SIZES_AGREE = Rule(
@@ -95,7 +92,7 @@ MISMATCH_REFUSED = Rule(
     "must name a pair whose inner sizes differ, so that lib refuses their product (x stands "
     "as a column: ('x', 'A') is a column times A)",
     ("mismatch", "A", "B", "x"),
-    _mismatch_refused,
+    lambda inputs: refusal(inputs, inputs["mismatch"]) is not None,
 )
 
 
@@ -104,12 +101,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def entry_matrix(values: Any, colour: str) -> Matrix:
-    """A matrix of entries whose columns stand as far apart as its widest entry needs."""
-    grid = np.atleast_2d(np.asarray(values, dtype=float))
-    trial = style.matrix(grid, color=colour)
-    widest = max(entry.width for entry in trial.get_entries())
-    return style.matrix(grid, color=colour, h_buff=max(1.1, widest + COLUMN_GAP))
+def shape_rule() -> style.MathTex:
+    """``(m, n)(n, p) -> (m, p)``, the inner sizes highlighted."""
+    rule = tex("(m,", "n", r")\,(", "n", r", p) \;\to\; (m, p)")
+    rule[1].set_color(HIGHLIGHT)
+    rule[3].set_color(HIGHLIGHT)
+    return rule
 
 
 class MatrixMultiplication(LessonScene):
@@ -180,9 +177,7 @@ class MatrixMultiplication(LessonScene):
                 break
             for item in row:
                 item.scale(style.SAFE_WIDTH / width * 0.99)
-        group = VGroup(row, captions)
-        group.move_to(UP * 1.2)
-        return group
+        return VGroup(row, captions).move_to(UP * 1.2)
 
     def values_of(self, name: str) -> np.ndarray:
         """The matrix or vector a name on screen stands for."""
@@ -191,11 +186,7 @@ class MatrixMultiplication(LessonScene):
     def shown_matrix(self, name: str) -> Matrix:
         """The matrix (or column) a name stands for, in its colour."""
         values = self.values_of(name)
-        return entry_matrix(values.reshape(len(values), -1), COLOURS[name])
-
-    def hidden_result(self, name: str) -> Matrix:
-        """The result matrix with its brackets drawn and its cells still empty."""
-        return style.hide_entries(self.shown_matrix(name))
+        return style.fitted_matrix(values.reshape(len(values), -1), color=COLOURS[name])
 
     def cell_working(
         self, name: str, step: linalg.MatmulStep, vector: bool = False
@@ -235,12 +226,12 @@ class MatrixMultiplication(LessonScene):
     ) -> None:
         """Highlight row i and column j, write the pairwise products and sum, fill the cell."""
         row_box = style.highlight_box(left.get_rows()[step.i])
-        column = right.get_columns()[step.j] if not vector else right.get_entries()
+        column = right.get_columns()[step.j]
         column_box = style.highlight_box(column)
         working = self.cell_working(name, step, vector)
         working.move_to(DOWN * 2.2)
         style.fit_width(working, style.SAFE_WIDTH)
-        target = result.get_entries()[step.i if vector else step.i * right_columns(right) + step.j]
+        target = style.cell(result, step.i, step.j)
         filled = target.copy().set_opacity(1)
         if detailed:
             self.play(Create(row_box), Create(column_box), run_time=QUICK)
@@ -257,17 +248,19 @@ class MatrixMultiplication(LessonScene):
             if len(step.products) > 1:
                 self.play(Write(working[-4:-2]), run_time=BEAT * 0.8)
             self.play(Write(working[-2:]), run_time=BEAT * 0.6)
-            self.play(TransformFromCopy(working[-1], filled), run_time=BEAT * 0.8)
-            self.remove(filled)
-            target.set_opacity(1)
-            self.wait(QUICK)
-            self.play(FadeOut(VGroup(row_box, column_box, working)), run_time=QUICK)
         else:
             self.play(Create(row_box), Create(column_box), FadeIn(working), run_time=QUICK)
-            self.play(TransformFromCopy(working[-1], filled), run_time=QUICK)
-            self.remove(filled)
-            target.set_opacity(1)
-            self.play(FadeOut(VGroup(row_box, column_box, working)), run_time=QUICK * 0.6)
+        self.play(
+            TransformFromCopy(working[-1], filled), run_time=BEAT * 0.8 if detailed else QUICK
+        )
+        self.remove(filled)
+        target.set_opacity(1)
+        if detailed:
+            self.wait(QUICK)
+        self.play(
+            FadeOut(VGroup(row_box, column_box, working)),
+            run_time=QUICK if detailed else QUICK * 0.6,
+        )
 
     @staticmethod
     def cell_sentence(step: linalg.MatmulStep) -> str:
@@ -277,9 +270,7 @@ class MatrixMultiplication(LessonScene):
             (a,), (b,) = step.row, step.column
             return f"{where} is a single pair: {fmt(a)} times {fmt(b)} is {fmt(step.total)}."
         return (
-            f"{where}: "
-            + " plus ".join(fmt(v) for v in step.products)
-            + (f" is {fmt(step.total)}.")
+            f"{where}: " + " plus ".join(fmt(v) for v in step.products) + f" is {fmt(step.total)}."
         )
 
     # -- beats --------------------------------------------------------------------------
@@ -292,24 +283,19 @@ class MatrixMultiplication(LessonScene):
             f"and {plural(p, 'column')}. Their product C = AB has one cell for each row of A "
             f"and each column of B: {m} by {p}."
         ):
-            heading = style.title("Matrix multiplication")
+            self.heading = style.title("Matrix multiplication")
             self.left = self.shown_matrix("A")
             self.right = self.shown_matrix("B")
-            self.result = self.hidden_result("C")
+            self.result = style.hide_entries(self.shown_matrix("C"))  # cells still empty
             self.product = self.product_row(self.left, self.right, self.result, "ABC")
-            self.play(FadeIn(heading), run_time=QUICK)
+            self.play(FadeIn(self.heading), run_time=QUICK)
             self.play(
                 FadeIn(self.left), FadeIn(self.right), FadeIn(self.product[1][:2]), run_time=BEAT
             )
-            self.play(
-                FadeIn(self.product[0][2]),
-                FadeIn(self.result),
-                FadeIn(self.product[1][2]),
-                run_time=BEAT,
-            )
+            completing = (self.product[0][2], self.result, self.product[1][2])
+            self.play(*(FadeIn(m) for m in completing), run_time=BEAT)
             self.show("shape_C", linalg.shape_of(self.C))
             self.wait(PAUSE)
-            self.heading = heading
 
     def work_first_cells(self) -> None:
         first = self.steps[0]
@@ -318,12 +304,9 @@ class MatrixMultiplication(LessonScene):
             if len(first.products) > 1
             else "here one number each, so multiply them"
         )
-        with self.beat(
-            f"Each cell is a row of A times a column of B: {pairs}. " + self.cell_sentence(first)
-        ):
-            self.work_cell(first, self.left, self.right, self.result, "c", detailed=True)
-        for step in self.steps[1:DETAILED_CELLS]:
-            with self.beat(self.cell_sentence(step)):
+        for n, step in enumerate(self.steps[:DETAILED_CELLS]):
+            lead = "" if n else f"Each cell is a row of A times a column of B: {pairs}. "
+            with self.beat(lead + self.cell_sentence(step)):
                 self.work_cell(step, self.left, self.right, self.result, "c", detailed=True)
 
     def fill_remaining_cells(self) -> None:
@@ -344,15 +327,10 @@ class MatrixMultiplication(LessonScene):
             "A matrix times a vector is the special case of a single column: each entry of "
             "the result is one row of A times the vector."
         ):
-            self.play(
-                FadeOut(self.right),
-                FadeOut(self.result),
-                FadeOut(self.product[1]),
-                FadeOut(self.product[0][2]),
-                run_time=QUICK,
-            )
+            leaving = (self.right, self.result, self.product[1], self.product[0][2])
+            self.play(*(FadeOut(m) for m in leaving), run_time=QUICK)
             vector = self.shown_matrix("x")
-            result = self.hidden_result("y")
+            result = style.hide_entries(self.shown_matrix("y"))
             row = self.product_row(self.shown_matrix("A"), vector, result, "Axy")
             self.play(
                 Transform(self.left, row[0][0]), FadeIn(row[0][1:]), FadeIn(row[1]), run_time=BEAT
@@ -364,20 +342,13 @@ class MatrixMultiplication(LessonScene):
             self.vector_row = VGroup(self.left, row[0][1:], row[1])
 
     def state_shape_rule(self) -> None:
-        shapes = [linalg.shape_of(self.values_of(n)) for n in "ABCxy"]
+        a, b, c, x, y = (shape_tex(linalg.shape_of(self.values_of(n))) for n in "ABCxy")
         with self.beat(
             "The shapes say whether a product exists: the inner sizes must match, and the "
             "outer sizes give the shape of the result."
         ):
-            rule = tex("(m,", "n", r")\,(", "n", r", p) \;\to\; (m, p)")
-            rule[1].set_color(HIGHLIGHT)
-            rule[3].set_color(HIGHLIGHT)
-            ours = tex(
-                rf"{shape_tex(shapes[0])}\,{shape_tex(shapes[1])} \to {shape_tex(shapes[2])}"
-                rf"\qquad {shape_tex(shapes[0])}\,{shape_tex(shapes[3])} \to "
-                rf"{shape_tex(shapes[4])}",
-                color=MUTED,
-            )
+            rule = shape_rule()
+            ours = tex(rf"{a}\,{b} \to {c}\qquad {a}\,{x} \to {y}", color=MUTED)
             self.rules = VGroup(rule, ours).arrange(DOWN, buff=BUFF * 1.5).move_to(DOWN * 2.2)
             self.play(Write(rule), run_time=BEAT)
             self.play(FadeIn(ours, shift=UP * 0.2), run_time=BEAT)
@@ -387,11 +358,8 @@ class MatrixMultiplication(LessonScene):
         first, second = self.mismatch
         inputs = {"A": self.A, "B": self.B, "x": self.x}
         left_values, right_values = (factor_values(inputs, name) for name in self.mismatch)
-        try:
-            linalg.matmul(left_values, right_values)
-        except ShapeError as error:
-            message = str(error)
-        else:  # pragma: no cover - the domain promises a mismatch
+        message = refusal(inputs, self.mismatch)
+        if message is None:  # pragma: no cover - the domain promises a mismatch
             raise ValueError(f"{first}{second} has fitting shapes; choose a mismatched pair")
         self.show("refusal", message)
         if (second, first) == ("A", "B"):
@@ -406,24 +374,22 @@ class MatrixMultiplication(LessonScene):
             self.play(FadeOut(self.vector_row), FadeOut(self.rules), run_time=QUICK)
             left, right = self.shown_matrix(first), self.shown_matrix(second)
             pair = VGroup(left, right).arrange(RIGHT, buff=GAP * 0.7)
-            style.fit_width(pair, style.SAFE_WIDTH)
-            pair.move_to(UP * 1.2)
+            style.fit_width(pair, style.SAFE_WIDTH).move_to(UP * 1.2)
             shapes = VGroup(
                 *(
                     tex(shape_tex(linalg.shape_of(values)), size=LABEL_SIZE + 4, color=MUTED)
                     for values in (left_values, right_values)
                 )
             )
-            shapes[0].next_to(left, DOWN, buff=BUFF)
-            shapes[1].next_to(right, DOWN, buff=BUFF)
+            for shape, matrix in zip(shapes, (left, right), strict=True):
+                shape.next_to(matrix, DOWN, buff=BUFF)
             cross = Cross(pair, stroke_color=ERROR, stroke_width=8)
             lines = message.split("; ")
             error_text = VGroup(
                 text(f"ShapeError: {lines[0]}", size=LABEL_SIZE, color=ERROR),
                 *(text(line, size=LABEL_SIZE, color=ERROR) for line in lines[1:]),
             ).arrange(DOWN, aligned_edge=LEFT, buff=BUFF * 0.6)
-            style.fit_width(error_text, style.SAFE_WIDTH)
-            error_text.move_to(DOWN * 2.3)
+            style.fit_width(error_text, style.SAFE_WIDTH).move_to(DOWN * 2.3)
             self.play(FadeIn(pair), FadeIn(shapes), run_time=BEAT)
             self.play(Create(cross), run_time=QUICK)
             self.play(Write(error_text), run_time=BEAT * 1.5)
@@ -438,15 +404,7 @@ class MatrixMultiplication(LessonScene):
             left, right, result = (self.shown_matrix(name) for name in "ABC")
             product = self.product_row(left, right, result, "ABC")
             formula = tex(r"c_{ij} = \sum_k a_{ik}\, b_{kj}", color=RESULT)
-            rule = tex("(m,", "n", r")\,(", "n", r", p) \;\to\; (m, p)")
-            rule[1].set_color(HIGHLIGHT)
-            rule[3].set_color(HIGHLIGHT)
-            footer = VGroup(formula, rule).arrange(RIGHT, buff=GAP * 2).move_to(DOWN * 1.9)
+            footer = VGroup(formula, shape_rule()).arrange(RIGHT, buff=GAP * 2).move_to(DOWN * 1.9)
             self.play(FadeIn(product), run_time=BEAT)
             self.play(FadeIn(footer, shift=UP * 0.2), run_time=BEAT)
             self.hold_poster()
-
-
-def right_columns(matrix: Matrix) -> int:
-    """How many columns a matrix mobject has."""
-    return len(matrix.get_columns())

@@ -5,122 +5,55 @@ stay on theirs, scaled by their eigenvalues.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from typing import Any
 
-import numpy as np
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
     Create,
-    Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
     ReplacementTransform,
     ValueTracker,
     VGroup,
-    VMobject,
     Write,
-    always_redraw,
-    config,
 )
 
 from lib import linalg
 from scenes import style
-from scenes.inputs import Domain, Matrix, Number, Rule
+from scenes.inputs import Domain, Matrix, Number
 from scenes.s04_eigen.shared import (
     ARROW_LAYER,
-    COLUMN_LAYER,
     COLUMN_WIDTH,
+    EIGENVALUES_SHOW,
+    KIND_CAPTIONS,
+    PAIR_COLOURS,
+    REAL_EIGENVALUES,
+    SUBSCRIPTS,
     PlaneAndColumnScene,
-    column_vector,
-    fitted_matrix,
-    scale_readout,
+    effect,
+    eigen_equation,
+    eigenpair_rows,
+    fan_directions,
+    journey,
+    most_turned,
+    row_text,
 )
 from scenes.style import (
     BEAT,
     BUFF,
-    EIGEN,
-    EIGEN_2,
     GAP,
     HIGHLIGHT,
     INPUT,
     LABEL_SIZE,
-    MARGIN,
     MUTED,
     PAUSE,
     QUICK,
+    fitted_matrix,
     fmt,
-    num,
     tex,
 )
-
-#: One colour per eigenpair, in the picture and in every formula.
-PAIR_COLOURS = (EIGEN, EIGEN_2)
-
-#: Subscripts for the narration, which is plain text.
-SUBSCRIPTS = "₁₂"
-
-#: What the closing summary says about each kind of eigen-structure.
-KIND_CAPTIONS = {
-    "opposite": "one direction flips",
-    "positive": "no direction flips",
-    "negative": "both directions flip",
-    "zero": "a line collapses to the origin",
-    "scaling": "every v is an eigenvector",
-    "defective": "one eigen-direction only",
-}
-
-
-def _structure(inputs: Mapping[str, Any]) -> linalg.EigenStructure:
-    return linalg.eigen_structure(inputs["matrix"])
-
-
-def _eigenvalues_show(inputs: Mapping[str, Any]) -> bool:
-    """Each eigenvalue is 0 or large enough not to read as 0 on screen."""
-    return all(v == 0 or fmt(v, "eigen") != "0" for v in _structure(inputs).values)
-
-
-REAL_EIGENVALUES = Rule(
-    "must have real eigenvalues (a rotation has none)",
-    ("matrix",),
-    lambda inputs: _structure(inputs) is not None,
-)
-EIGENVALUES_SHOW = Rule(
-    f"must have eigenvalues that are 0 or at least {0.5 * 10 ** -style.DECIMALS['eigen']:g} in "
-    "size (smaller ones show as 0)",
-    ("matrix",),
-    _eigenvalues_show,
-)
-
-
-def effect(value: float) -> str:
-    """What A does to an eigenvector of eigenvalue ``value``: ``stretched``, ``turned around``..."""
-    if value == 0:
-        return "sent to the origin"
-    size = abs(value)
-    if size == 1:
-        change = ""
-    elif fmt(size, "eigen") == "1":
-        change = "barely stretched" if size > 1 else "barely shrunk"
-    else:
-        change = "stretched" if size > 1 else "shrunk"
-    if value > 0:
-        return change or "left as it is"
-    return "turned around" + (f" and {change}" if change else "")
-
-
-def journey(value: float) -> str:
-    """What c v does as c runs from 1 to ``value``."""
-    if value < 0:
-        return "shrinks to the origin, flips through it and grows on the other side"
-    if value == 0:
-        return "shrinks all the way to the origin"
-    if value == 1:
-        return "stays where it is"
-    return "grows" if value > 1 else "shrinks"
 
 
 class EigenvectorsUnderTransformation(PlaneAndColumnScene):
@@ -157,32 +90,11 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
         self.eigen_images = tuple(
             tuple(float(c) for c in linalg.matmul(self.matrix, v)) for v in self.eigenvectors
         )
-        self.fan, self.eigen_slots = self.fan_directions()
+        self.fan, self.eigen_slots = fan_directions(self.fan_count, self.eigenvectors)
         self.fan_images = [
             tuple(float(c) for c in row) for row in linalg.apply(self.matrix, self.fan)
         ]
         self.show("kind", self.kind)
-
-    def fan_directions(self) -> tuple[list[tuple[float, ...]], tuple[int, ...]]:
-        """Unit vectors evenly spread over a half turn; the nearest ones are the eigenvectors.
-
-        Returns the fan and the positions of the eigenvectors in it.
-        """
-        step = math.pi / self.fan_count
-        angles = [-math.pi / 2 + step * (k + 0.5) for k in range(self.fan_count)]
-        fan: list[tuple[float, ...]] = [(math.cos(a), math.sin(a)) for a in angles]
-        slots: list[int] = []
-        for vector in self.eigenvectors:
-            angle = math.atan2(vector[1], vector[0])
-
-            def distance(k: int, angle: float = angle) -> float:
-                turn = (angles[k] - angle) % math.pi  # a span is a line: angles mod pi
-                return min(turn, math.pi - turn)
-
-            nearest = min((k for k in range(self.fan_count) if k not in slots), key=distance)
-            fan[nearest] = vector
-            slots.append(nearest)
-        return fan, tuple(slots)
 
     def sliding_pair(self) -> int:
         """The eigenvector whose slide from v to lambda v shows this matrix's kind best."""
@@ -205,11 +117,6 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             return " The whole plane collapses to the origin."
         return " The whole plane flattens onto one line."
 
-    @staticmethod
-    def row_text(values: Sequence[float]) -> str:
-        """A vector for the narration: ``(0.86, 0.51)``."""
-        return "(" + ", ".join(fmt(v, "coordinate") for v in values) + ")"
-
     # -- beats --------------------------------------------------------------------------
 
     def introduce_matrix(self) -> None:
@@ -219,7 +126,9 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             "a grid and a fan of vectors."
         ):
             self.layout_plane([*self.fan, *self.fan_images])
-            self.place_eigen_labels()
+            self.original_labels, self.image_labels = self.place_eigen_labels(
+                self.eigenvectors, self.eigen_images, self.eigenvalues
+            )
             self.build_planes(avoid=[*self.original_labels, *self.image_labels])
             self.add(self.build_curtain())
             self.heading = self.place_in_column(style.title("Eigenvectors"))
@@ -237,30 +146,6 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             self.play(Write(self.a_group), FadeIn(self.tick_labels), run_time=BEAT * 1.5)
             self.wait(PAUSE * 3)
 
-    def place_eigen_labels(self) -> None:
-        """Labels for each eigenvector and its image, clear of each other and of the arrows."""
-        taken: list[VMobject] = []
-        self.original_labels: list[VMobject] = []
-        self.image_labels: list[VMobject] = []
-        colours = PAIR_COLOURS[: len(self.eigenvectors)]
-        for n, (vector, image, value, colour) in enumerate(
-            zip(self.eigenvectors, self.eigen_images, self.eigenvalues, colours, strict=True),
-            start=1,
-        ):
-            if value == 0:  # A v is the origin: the label sits there, away from v
-                name = rf"A v_{n} = {num(value, 'eigen')}"
-                anchor, side = (0.0, 0.0), (-vector[0], -vector[1])
-            else:
-                name, anchor, side = rf"A v_{n}", image, image
-            label = self.place_label(name, colour, anchor, side, taken, self.eigenvectors)
-            taken.append(label)
-            self.image_labels.append(label)
-        for n, (vector, colour) in enumerate(zip(self.eigenvectors, colours, strict=True), start=1):
-            clockwise = (vector[1], -vector[0])
-            label = self.place_label(f"v_{n}", colour, vector, clockwise, taken, self.eigenvectors)
-            taken.append(label)
-            self.original_labels.append(label)
-
     def show_fan_and_spans(self) -> None:
         with self.beat(
             "Each vector's span is the line through the origin along it: all its multiples "
@@ -268,7 +153,7 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
         ):
             self.progress = ValueTracker(0.0)  # 0: the fan as it is, 1: after A
             self.fan_arrows = [
-                self.following_arrow(vector, image)
+                self.following_arrow(vector, image, self.progress)
                 for vector, image in zip(self.fan, self.fan_images, strict=True)
             ]
             self.spans = [self.span_line(vector) for vector in self.fan]
@@ -280,22 +165,6 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
                 *(Create(span) for span in self.spans), FadeIn(self.caption), run_time=BEAT * 1.5
             )
             self.wait(PAUSE * 3)
-
-    def arrow_or_dot(self, tip: Sequence[float], colour: str, **kwargs: Any) -> VMobject:
-        """An arrow from the origin to ``tip``; a dot at the origin when ``tip`` is (nearly) 0."""
-        if self.unit * math.hypot(tip[0], tip[1]) < 0.05:
-            return Dot(self.point((0, 0)), radius=0.07, color=colour).set_z_index(ARROW_LAYER)
-        return self.arrow_to(tip, colour, **kwargs)
-
-    def following_arrow(self, vector: Sequence[float], image: Sequence[float]) -> VMobject:
-        """An arrow from v to A v as ``self.progress`` runs from 0 to 1, like the grid."""
-
-        def draw() -> VMobject:
-            t = self.progress.get_value()
-            tip = (1 - t) * np.asarray(vector) + t * np.asarray(image)
-            return self.arrow_or_dot(tip, INPUT)
-
-        return always_redraw(draw)
 
     def apply_transformation(self) -> None:
         with self.beat(
@@ -318,7 +187,7 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             self.knock_one_off_its_span()
 
     def knock_one_off_its_span(self) -> None:
-        most = self.most_turned()
+        most = most_turned(self.fan, self.fan_images, self.eigen_slots)
         with self.beat(
             "Most vectors are knocked off their span: this one lay on its line, and now points "
             "elsewhere."
@@ -338,17 +207,6 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
                 FadeOut(where_it_was),
                 run_time=QUICK,
             )
-
-    def most_turned(self) -> int:
-        """The fan vector, not an eigenvector, whose image lies farthest from its own span."""
-
-        def turn(k: int) -> float:
-            (vx, vy), (wx, wy) = self.fan[k], self.fan_images[k]
-            length = math.hypot(vx, vy) * math.hypot(wx, wy)
-            return abs(vx * wy - vy * wx) / length if length else 0.0
-
-        others = [k for k in range(self.fan_count) if k not in self.eigen_slots]
-        return max(others, key=turn)
 
     def point_out_narration(self) -> str:
         value = self.eigenvalues[0]
@@ -421,29 +279,12 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
         colour, n = PAIR_COLOURS[i], SUBSCRIPTS[i]
         only = "only " if value not in (0, 1) else ""
         with self.beat(
-            f"A v{n} = {self.row_text(image)} is {fmt(value, 'eigen')} times "
-            f"v{n} = {self.row_text(vector)}: v{n} is {only}{effect(value)}. Its eigenvalue is "
+            f"A v{n} = {row_text(image)} is {fmt(value, 'eigen')} times "
+            f"v{n} = {row_text(vector)}: v{n} is {only}{effect(value)}. Its eigenvalue is "
             f"λ{n} = {fmt(value, 'eigen')}."
         ):
             k = i + 1
-            header = tex(
-                rf"A\,v_{k} = \lambda_{k}\, v_{k}",
-                r",\quad",
-                rf"\lambda_{k} = {num(value, 'eigen')}",
-                color=colour,
-            )
-            numbers = tex(
-                "A",
-                column_vector(vector),
-                "=",
-                column_vector(image),
-                "=",
-                num(value, "eigen"),
-                column_vector(vector),
-                color=colour,
-            )
-            numbers[0].set_color(style.TEXT)
-            block = VGroup(header, numbers).arrange(DOWN, buff=BUFF * 1.2)
+            block = header, numbers = eigen_equation(k, value, vector, image, colour)
             self.place_in_column(block, below=self.blocks[-1] if self.blocks else self.a_group)
             if not self.blocks:
                 self.play(FadeOut(self.caption), run_time=QUICK)
@@ -500,52 +341,23 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
         )
 
     def slide_along_span(self, i: int) -> None:
-        value, vector, colour, k = (
-            self.eigenvalues[i],
-            self.eigenvectors[i],
-            PAIR_COLOURS[i],
-            i + 1,
-        )
+        value, vector, colour, k = self.eigenvalues[i], self.eigenvectors[i], PAIR_COLOURS[i], i + 1
         with self.beat(self.slide_narration(i)):
-            scale = ValueTracker(1.0)
-
-            def current() -> float:
-                c = scale.get_value()
-                return 0.0 if abs(c) < 0.005 else c  # no "-0.00" on the way through zero
-
-            mover = always_redraw(
-                lambda: (
-                    self.arrow_or_dot(np.asarray(vector) * scale.get_value(), colour)
-                    .set_color(colour)
-                    .set_z_index(ARROW_LAYER + 1)
-                )  # over the thin original, which it leaves behind
-            )
-            readout = scale_readout(rf"c\,v_{k}", current, colour=colour)
-            self.place_in_column(readout, below=self.blocks[-1])
             box = style.highlight_box(self.blocks[i][0][2])
-            self.play(
-                self.eigen_arrows[i].animate.set_opacity(0.25),
-                FadeOut(self.image_labels[i]),
-                Create(box),
-                run_time=QUICK,
+            self.eigen_arrows[i], self.readout = self.slide_on_span(
+                vector,
+                value,
+                colour,
+                rf"c\,v_{k}",
+                below=self.blocks[-1],
+                lead_in=(
+                    self.eigen_arrows[i].animate.set_opacity(0.25),
+                    FadeOut(self.image_labels[i]),
+                    Create(box),
+                ),
+                landing=(FadeOut(self.eigen_arrows[i]), FadeIn(self.image_labels[i]), FadeOut(box)),
             )
-            self.play(GrowArrow(mover), FadeIn(readout), run_time=QUICK)
-            self.wait(QUICK)
-            self.play(scale.animate.set_value(value), run_time=BEAT * 4)
-            mover.clear_updaters()
-            readout[1].clear_updaters()
-            settled = tex(num(value, "eigen"), color=colour).set_z_index(COLUMN_LAYER)
-            settled.next_to(readout[0], RIGHT, buff=BUFF * 0.8).align_to(readout[0][1][-1], DOWN)
             self.show("slide", (k, 1.0, value))
-            self.play(
-                FadeOut(self.eigen_arrows[i]),
-                FadeIn(self.image_labels[i]),
-                FadeOut(box),
-                ReplacementTransform(readout[1], settled),
-                run_time=QUICK,
-            )
-            self.eigen_arrows[i] = mover
-            self.readout = VGroup(readout[0], settled)
             self.wait(PAUSE * 3)
 
     def summary_narration(self) -> str:
@@ -568,22 +380,8 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
 
     def show_summary(self) -> None:
         with self.beat(self.summary_narration()):
-            pairs = VGroup()
-            for i, (value, vector) in enumerate(
-                zip(self.eigenvalues, self.eigenvectors, strict=True)
-            ):
-                k = i + 1
-                named = rf"\lambda_{k}"
-                if self.kind == "defective":
-                    named = r"\lambda_1 = \lambda_2"
-                pairs.add(
-                    tex(rf"{named} = {num(value, 'eigen')}", color=PAIR_COLOURS[i]),
-                    tex(
-                        rf"v_{k} = {style.fmt_vector(vector, 'coordinate')}", color=PAIR_COLOURS[i]
-                    ),
-                )
-            pairs.arrange_in_grid(
-                rows=len(self.eigenvectors), cols=2, buff=(GAP, BUFF * 1.4), col_alignments="ll"
+            pairs = eigenpair_rows(
+                self.eigenvalues, self.eigenvectors, repeated=self.kind == "defective"
             )
             a_row = self.a_group.copy()
             rule = tex(r"A\,v = \lambda\, v", color=HIGHLIGHT)
@@ -593,9 +391,7 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             if summary.width > COLUMN_WIDTH:  # a long caption goes under the rule
                 closing.arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
                 summary = style.panel("Eigenpairs of A", a_row, pairs, closing)
-            self.place_in_column(summary)
-            summary.set_y((self.heading.get_bottom()[1] - config.frame_height / 2 + MARGIN) / 2)
-            summary[0].set_z_index(COLUMN_LAYER - 0.5)  # the frame's fill under its rows
+            self.place_panel_low(summary, under=self.heading)
             self.play(
                 FadeOut(VGroup(*self.blocks, self.readout)),
                 ReplacementTransform(self.a_group, a_row),

@@ -2,13 +2,16 @@
 
 The section's transformation scenes look alike: a window on the plane at the left,
 where a matrix moves a grid and some vectors, and a column of formulas at the right.
-:class:`PlaneAndColumnScene` lays both out for any matrix and any set of vectors.
+:class:`PlaneAndColumnScene` lays both out for any matrix and any set of vectors, and
+draws eigenpairs on it. The module also holds what the section says about eigenpairs:
+their colours, the domain rules of an eigen scene's matrix, the words for what A does to
+an eigenvector, and the formulas of an eigen-equation and of a list of eigenpairs.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -19,28 +22,39 @@ from manim import (
     RIGHT,
     UR,
     Arrow,
+    Dot,
+    FadeIn,
+    GrowArrow,
     Line,
     MathTex,
-    Matrix,
     NumberPlane,
     Rectangle,
+    ReplacementTransform,
+    ValueTracker,
     VGroup,
     VMobject,
+    always_redraw,
     config,
 )
 
 from lib import linalg
 from scenes import style
+from scenes.inputs import Rule
 from scenes.style import (
     AXIS,
     BACKGROUND,
+    BEAT,
     BUFF,
+    EIGEN,
+    EIGEN_2,
     GAP,
     INPUT,
     LABEL_SIZE,
     MARGIN,
     MUTED,
+    QUICK,
     LessonScene,
+    fmt,
     num,
     tex,
 )
@@ -69,6 +83,122 @@ LABEL_TURNS = (0, -45, 45, -90, 90, -135, 135, 180)
 # -- layers, bottom to top
 
 GRID_LAYER, SPAN_LAYER, ARROW_LAYER, LABEL_LAYER, CURTAIN_LAYER, COLUMN_LAYER = range(6)
+
+# -- eigenpairs: their colours and names, and the words for what A does to them
+
+#: One colour per eigenpair, in the picture and in every formula.
+PAIR_COLOURS = (EIGEN, EIGEN_2)
+
+#: Subscripts for the narration, which is plain text.
+SUBSCRIPTS = "₁₂"
+
+#: What a summary says about each kind of eigen-structure (``linalg.EigenStructure.kind``).
+KIND_CAPTIONS = {
+    "opposite": "one direction flips",
+    "positive": "no direction flips",
+    "negative": "both directions flip",
+    "zero": "a line collapses to the origin",
+    "scaling": "every v is an eigenvector",
+    "defective": "one eigen-direction only",
+}
+
+
+def _structure(inputs: Mapping[str, Any]) -> linalg.EigenStructure:
+    return linalg.eigen_structure(inputs["matrix"])
+
+
+def _eigenvalues_show(inputs: Mapping[str, Any]) -> bool:
+    """Each eigenvalue is 0 or large enough not to read as 0 on screen."""
+    return all(v == 0 or fmt(v, "eigen") != "0" for v in _structure(inputs).values)
+
+
+#: Domain rules for a scene whose input ``matrix`` has its eigenpairs drawn.
+REAL_EIGENVALUES = Rule(
+    "must have real eigenvalues (a rotation has none)",
+    ("matrix",),
+    lambda inputs: _structure(inputs) is not None,
+)
+EIGENVALUES_SHOW = Rule(
+    f"must have eigenvalues that are 0 or at least {0.5 * 10 ** -style.DECIMALS['eigen']:g} in "
+    "size (smaller ones show as 0)",
+    ("matrix",),
+    _eigenvalues_show,
+)
+
+
+def effect(value: float) -> str:
+    """What A does to an eigenvector of eigenvalue ``value``: ``stretched``, ``turned around``..."""
+    if value == 0:
+        return "sent to the origin"
+    size = abs(value)
+    if size == 1:
+        change = ""
+    elif fmt(size, "eigen") == "1":
+        change = "barely stretched" if size > 1 else "barely shrunk"
+    else:
+        change = "stretched" if size > 1 else "shrunk"
+    if value > 0:
+        return change or "left as it is"
+    return "turned around" + (f" and {change}" if change else "")
+
+
+def journey(value: float) -> str:
+    """What c v does as c runs from 1 to ``value``."""
+    if value < 0:
+        return "shrinks to the origin, flips through it and grows on the other side"
+    if value == 0:
+        return "shrinks all the way to the origin"
+    if value == 1:
+        return "stays where it is"
+    return "grows" if value > 1 else "shrinks"
+
+
+def row_text(values: Sequence[float]) -> str:
+    """A vector for the narration: ``(0.86, 0.51)``."""
+    return "(" + ", ".join(fmt(v, "coordinate") for v in values) + ")"
+
+
+# -- vectors to draw
+
+
+def fan_directions(
+    count: int, eigenvectors: Sequence[Sequence[float]]
+) -> tuple[list[tuple[float, ...]], tuple[int, ...]]:
+    """``count`` unit vectors evenly spread over a half turn; the nearest are ``eigenvectors``.
+
+    Returns the fan and the positions of the eigenvectors in it.
+    """
+    step = math.pi / count
+    angles = [-math.pi / 2 + step * (k + 0.5) for k in range(count)]
+    fan: list[tuple[float, ...]] = [(math.cos(a), math.sin(a)) for a in angles]
+    slots: list[int] = []
+    for vector in eigenvectors:
+        angle = math.atan2(vector[1], vector[0])
+
+        def distance(k: int, angle: float = angle) -> float:
+            turn = (angles[k] - angle) % math.pi  # a span is a line: angles mod pi
+            return min(turn, math.pi - turn)
+
+        nearest = min((k for k in range(count) if k not in slots), key=distance)
+        fan[nearest] = vector
+        slots.append(nearest)
+    return fan, tuple(slots)
+
+
+def most_turned(
+    vectors: Sequence[Sequence[float]], images: Sequence[Sequence[float]], skip: Sequence[int]
+) -> int:
+    """The position of the vector, not in ``skip``, whose image lies farthest from its span."""
+
+    def turn(k: int) -> float:
+        (vx, vy), (wx, wy) = vectors[k], images[k]
+        length = math.hypot(vx, vy) * math.hypot(wx, wy)
+        return abs(vx * wy - vy * wx) / length if length else 0.0
+
+    return max((k for k in range(len(vectors)) if k not in skip), key=turn)
+
+
+# -- geometry of the layout
 
 
 def round_step_above(size: float, least: float) -> float:
@@ -107,21 +237,60 @@ def segment_meets_box(
     return True
 
 
-def fitted_matrix(values: Any, *, gap: float = 0.45, **kwargs: Any) -> Matrix:
-    """:func:`style.matrix` with its columns spread as far as its widest entry needs.
-
-    Entries sit right-aligned, ``h_buff`` apart; long numbers (``-4.99``) need more than the
-    default, or neighbouring entries run together.
-    """
-    trial = style.matrix(values, **kwargs)
-    widest = max(entry.width for entry in trial.get_entries())
-    least = kwargs.pop("h_buff", 0.9)
-    return style.matrix(values, h_buff=max(least, widest + gap), **kwargs)
+# -- formulas
 
 
 def column_vector(values: Sequence[float], kind: str = "coordinate") -> str:
     r"""A vector as a TeX column, ``\begin{bmatrix}0.86\\0.51\end{bmatrix}``."""
     return r"\begin{bmatrix}" + r"\\".join(num(v, kind) for v in values) + r"\end{bmatrix}"
+
+
+def eigen_equation(
+    k: int, value: float, vector: Sequence[float], image: Sequence[float], colour: str
+) -> VGroup:
+    r"""The eigen-equation of pair ``k``, a header over its numbers, in the pair's colour.
+
+    ``A v_k = \lambda_k v_k, \lambda_k = <value>`` over ``A [v] = [A v] = <value> [v]``;
+    the numbers' parts are ``A``, ``v``, ``=``, ``A v``, ``=``, ``value``, ``v``.
+    """
+    header = tex(
+        rf"A\,v_{k} = \lambda_{k}\, v_{k}",
+        r",\quad",
+        rf"\lambda_{k} = {num(value, 'eigen')}",
+        color=colour,
+    )
+    numbers = tex(
+        "A",
+        column_vector(vector),
+        "=",
+        column_vector(image),
+        "=",
+        num(value, "eigen"),
+        column_vector(vector),
+        color=colour,
+    )
+    numbers[0].set_color(style.TEXT)
+    return VGroup(header, numbers).arrange(DOWN, buff=BUFF * 1.2)
+
+
+def eigenpair_rows(
+    values: Sequence[float], vectors: Sequence[Sequence[float]], *, repeated: bool = False
+) -> VGroup:
+    """``lambda_k = <value>   v_k = (..)``, one row per pair, in the pairs' colours.
+
+    ``repeated`` names the one eigenvalue of a defective matrix ``lambda_1 = lambda_2``.
+    """
+    pairs = VGroup()
+    for i, (value, vector) in enumerate(zip(values, vectors, strict=True)):
+        k = i + 1
+        named = r"\lambda_1 = \lambda_2" if repeated else rf"\lambda_{k}"
+        pairs.add(
+            tex(rf"{named} = {num(value, 'eigen')}", color=PAIR_COLOURS[i]),
+            tex(rf"v_{k} = {style.fmt_vector(vector, 'coordinate')}", color=PAIR_COLOURS[i]),
+        )
+    return pairs.arrange_in_grid(
+        rows=len(vectors), cols=2, buff=(GAP, BUFF * 1.4), col_alignments="ll"
+    )
 
 
 def scale_readout(
@@ -155,6 +324,8 @@ class PlaneAndColumnScene(LessonScene):
     labels keep clear of them) and adds :meth:`build_curtain`; arrows and spans come from
     the builders below, formulas go through :meth:`place_in_column`. Any matrix will do,
     singular ones included: the plane's unit, grid step and ticks follow the vectors.
+    For eigenpairs it labels eigenvectors and their images (:meth:`place_eigen_labels`)
+    and slides ``c v`` along a span with a readout of c (:meth:`slide_on_span`).
     """
 
     matrix: tuple[tuple[float, float], tuple[float, float]]
@@ -360,6 +531,107 @@ class PlaneAndColumnScene(LessonScene):
             for start, end in segments
         )
 
+    # -- eigenpairs ----------------------------------------------------------------------
+
+    def place_eigen_labels(
+        self,
+        vectors: Sequence[Sequence[float]],
+        images: Sequence[Sequence[float]],
+        values: Sequence[float],
+    ) -> tuple[list[VMobject], list[VMobject]]:
+        """Labels ``v_k`` and ``A v_k`` for each eigenvector and its image, in the pair's colour.
+
+        The images' labels are placed first, then the vectors'; each keeps clear of the
+        others and of the arrows and the eigenvectors' spans. An image at the origin
+        (eigenvalue 0) is labelled there, ``A v_k = 0``, away from its vector.
+        Returns the vectors' labels and the images' labels.
+        """
+        taken: list[VMobject] = []
+        originals: list[VMobject] = []
+        image_labels: list[VMobject] = []
+        colours = PAIR_COLOURS[: len(vectors)]
+        for n, (vector, image, value, colour) in enumerate(
+            zip(vectors, images, values, colours, strict=True), start=1
+        ):
+            if value == 0:  # A v is the origin: the label sits there, away from v
+                name = rf"A v_{n} = {num(value, 'eigen')}"
+                anchor, side = (0.0, 0.0), (-vector[0], -vector[1])
+            else:
+                name, anchor, side = rf"A v_{n}", image, image
+            label = self.place_label(name, colour, anchor, side, taken, vectors)
+            taken.append(label)
+            image_labels.append(label)
+        for n, (vector, colour) in enumerate(zip(vectors, colours, strict=True), start=1):
+            clockwise = (vector[1], -vector[0])
+            label = self.place_label(f"v_{n}", colour, vector, clockwise, taken, vectors)
+            taken.append(label)
+            originals.append(label)
+        return originals, image_labels
+
+    def arrow_or_dot(self, tip: Sequence[float], colour: str, **kwargs: Any) -> VMobject:
+        """An arrow from the origin to ``tip``; a dot at the origin when ``tip`` is (nearly) 0."""
+        if self.unit * math.hypot(tip[0], tip[1]) < 0.05:
+            return Dot(self.point((0, 0)), radius=0.07, color=colour).set_z_index(ARROW_LAYER)
+        return self.arrow_to(tip, colour, **kwargs)
+
+    def following_arrow(
+        self,
+        vector: Sequence[float],
+        image: Sequence[float],
+        progress: ValueTracker,
+        colour: str = INPUT,
+    ) -> VMobject:
+        """An arrow from v to A v as ``progress`` runs from 0 to 1, like the moving grid."""
+
+        def draw() -> VMobject:
+            t = progress.get_value()
+            tip = (1 - t) * np.asarray(vector) + t * np.asarray(image)
+            return self.arrow_or_dot(tip, colour)
+
+        return always_redraw(draw)
+
+    def slide_on_span(
+        self,
+        vector: Sequence[float],
+        value: float,
+        colour: str,
+        name: str,
+        below: VMobject,
+        lead_in: Sequence[Any] = (),
+        landing: Sequence[Any] = (),
+    ) -> tuple[VMobject, VGroup]:
+        """Slide ``c v`` along the span of ``vector`` as c runs from 1 to ``value``.
+
+        A readout ``<name>, c = ...`` under ``below`` follows c. The animations ``lead_in``
+        play first, ``landing`` ones as the readout settles on ``value``. Returns the arrow,
+        left at ``value`` times ``vector``, and the settled readout.
+        """
+        scale = ValueTracker(1.0)
+
+        def current() -> float:
+            c = scale.get_value()
+            return 0.0 if abs(c) < 0.005 else c  # no "-0.00" on the way through zero
+
+        mover = always_redraw(
+            lambda: (
+                self.arrow_or_dot(np.asarray(vector) * scale.get_value(), colour)
+                .set_color(colour)
+                .set_z_index(ARROW_LAYER + 1)
+            )  # over a thin arrow at the start, which it leaves behind
+        )
+        readout = scale_readout(name, current, colour=colour)
+        self.place_in_column(readout, below=below)
+        self.play(*lead_in, run_time=QUICK)
+        self.play(GrowArrow(mover), FadeIn(readout), run_time=QUICK)
+        self.wait(QUICK)
+        self.play(scale.animate.set_value(value), run_time=BEAT * 4)
+        mover.clear_updaters()
+        readout[1].clear_updaters()
+        settled = tex(num(value, "eigen"), color=colour).set_z_index(COLUMN_LAYER)
+        settled.next_to(readout[0], RIGHT, buff=BUFF * 0.8).align_to(readout[0][1][-1], DOWN)
+        self.play(*landing, ReplacementTransform(readout[1], settled), run_time=QUICK)
+        return mover, VGroup(readout[0], settled)
+
     # -- the column ---------------------------------------------------------------------
 
     def place_in_column(self, mobject: VMobject, below: VMobject | None = None) -> VMobject:
@@ -370,6 +642,16 @@ class PlaneAndColumnScene(LessonScene):
             mobject.next_to(below, DOWN, buff=GAP)
         mobject.set_x(x)
         return mobject.set_z_index(COLUMN_LAYER)
+
+    def place_panel_low(self, panel: VGroup, under: VMobject) -> VGroup:
+        """Centre a :func:`style.panel` in the column, midway between ``under`` and the margin.
+
+        The panel's frame stays under its rows.
+        """
+        self.place_in_column(panel)
+        panel.set_y((under.get_bottom()[1] - config.frame_height / 2 + MARGIN) / 2)
+        panel[0].set_z_index(COLUMN_LAYER - 0.5)
+        return panel
 
     def build_curtain(self) -> VGroup:
         """An opaque column at the right: the transformed grid stays in its window."""

@@ -698,6 +698,7 @@ VALID_CALLS = {
     "classify_system": ([[1, 2], [3, 4]], [1, 1]),
     "eig": ([[2, 1], [1, 2]],),
     "eigen_structure": ([[2, 1], [1, 2]],),
+    "perpendicular": ((3, -4), 2.0),
     "eigendecompose": ([[2, 1], [1, 2]],),
     "svd": ([[1, 2], [3, 4]],),
     "rank_k_approximation": ([[1, 2], [3, 4]], 1),
