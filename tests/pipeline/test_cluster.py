@@ -213,15 +213,15 @@ def test_a_worker_killed_mid_render_has_its_scene_retried_on_another(tmp_path: P
 def test_the_plan_predicts_local_builds_within_a_quarter(tmp_path: Path):
     project = Project(copy_project(tmp_path / "project"))
     for workers in (1, 2):
+        # The build is timed, then the plan replays it from what that build recorded: the
+        # scheduling model and the overhead are checked, whatever else loads the machine.
         assert project.make("clean").returncode == 0
-        assert project.make(f"JOBS={workers}").returncode == 0  # records each scene's time
+        started = time.monotonic()
+        assert project.make(f"JOBS={workers}").returncode == 0
+        measured = time.monotonic() - started
         plan = project.make("plan").stdout
         assert f"recorded with {workers} render(s) at once" in plan
         line = next(line for line in plan.splitlines() if f" {workers} worker(s): about" in line)
         minutes, seconds = line.rsplit(" ", 1)[1].split(":")
         predicted = int(minutes) * 60 + int(seconds)
-        assert project.make("clean").returncode == 0
-        started = time.monotonic()
-        assert project.make(f"JOBS={workers}").returncode == 0
-        measured = time.monotonic() - started
         assert abs(predicted - measured) <= 0.25 * measured + 1, (workers, plan, measured)

@@ -33,7 +33,7 @@ for _path in sorted(Path(__file__).parent.glob("test_numbers_*.py")):
 EXAMPLES_PER_SCENE = (
     max(1, math.ceil(int(os.environ["FUZZ_EXAMPLES"]) / len(SCENE_NAMES)))
     if os.environ.get("FUZZ_EXAMPLES")
-    else int(os.environ.get("FUZZ_EXAMPLES_PER_SCENE", "2"))
+    else int(os.environ.get("FUZZ_EXAMPLES_PER_SCENE", "1"))
 )
 #: A different seed each ``make fuzz`` run finds new inputs; ``make test`` keeps one.
 SEED = int(os.environ.get("FUZZ_SEED", "0"))
