@@ -56,6 +56,8 @@ __all__ = [
     "line_cost_gradient",
     "mse",
     "partial_derivative",
+    "polynomial",
+    "polynomial_extremes",
     "riemann_rectangles",
     "riemann_sum",
     "roc_auc",
@@ -310,6 +312,36 @@ def tangent_line(f: ScalarFunction, x0: float) -> TangentLine:
     x0 = _real("x0", x0)
     slope = derivative(f, x0)
     return TangentLine(slope, _evaluate(f, x0) - slope * x0)
+
+
+def polynomial(coefficients: Sequence[float]) -> ScalarFunction:
+    """p(x) = c_0 x^n + c_1 x^(n-1) + ... + c_n, highest power first (as numpy.polyval)."""
+    terms = tuple(float(c) for c in _vector("coefficients", coefficients))
+
+    def p(x: float) -> float:
+        value = 0.0
+        for c in terms:
+            value = value * x + c
+        return value
+
+    return p
+
+
+def polynomial_extremes(coefficients: Sequence[float], a: float, b: float) -> tuple[float, float]:
+    """(min, max) of p over [a, b]: the least and greatest of p at a, at b and where p' = 0."""
+    terms = _vector("coefficients", coefficients)
+    a, b = _real("a", a), _real("b", b)
+    if a > b:
+        raise InvalidInputError(f"the interval [a, b] needs a <= b; got a = {a:g} > b = {b:g}")
+    powers = np.arange(terms.size - 1, 0, -1)
+    slope_terms = np.trim_zeros(terms[:-1] * powers, "f")
+    candidates = [a, b]
+    if slope_terms.size > 1:
+        # Real parts of every root of p': a superset of the critical points, all inside [a, b].
+        candidates += [float(r.real) for r in np.roots(slope_terms) if a < r.real < b]
+    p = polynomial(terms)
+    values = [_evaluate(p, x) for x in candidates]
+    return min(values), max(values)
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ length of v times u's projection on it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,7 +34,8 @@ from manim import (
 
 from lib import linalg
 from scenes import style
-from scenes.s02_tensor_operations.shared import code
+from scenes.inputs import Domain, Rule, Vector
+from scenes.s02_tensor_operations.shared import code, place_clear
 from scenes.style import (
     BEAT,
     BUFF,
@@ -60,14 +62,59 @@ from scenes.style import (
 # =========================================================================================
 
 
+def window(values: Sequence[float], step: float) -> tuple[float, float, float]:
+    """An axis range on the grid of ``step``: one step beyond the smallest and largest of
+    ``values`` and 0, and at least four steps long, so that a flat picture keeps some height."""
+    low = math.floor(min(0.0, *values) / step + 1e-9) - 1
+    high = math.ceil(max(0.0, *values) / step - 1e-9) + 1
+    for k in range(max(0, 4 - (high - low))):  # widen by turns: up, then down
+        high, low = (high + 1, low) if k % 2 == 0 else (high, low - 1)
+    return (round(low * step, 10), round(high * step, 10), step)
+
+
+def every_other_line(axis_range: Sequence[float]) -> list[float]:
+    """The grid lines of ``(low, high, step)`` at even multiples of the step, strictly inside
+    and without 0: where a plane's tick numbers go."""
+    low, high, step = axis_range
+    first, last = math.ceil(low / (2 * step) - 1e-9), math.floor(high / (2 * step) + 1e-9)
+    values = (round(k * 2 * step, 10) for k in range(first, last + 1) if k)
+    return [t for t in values if low < t < high]
+
+
+#: The shortest vector the lesson takes, and how many times longer than the other one may be.
+SHORTEST = 0.5
+LONGEST_RATIO = 10
+
+
+def lengths_ratio(u: Sequence[float], v: Sequence[float]) -> float:
+    """How many times longer the longer of ``u`` and ``v`` is than the shorter."""
+    lengths = sorted((linalg.l2_norm(u), linalg.l2_norm(v)))
+    return lengths[1] / lengths[0]
+
+
 class DotProduct(LessonScene):
     """Multiply the pairs and add; geometrically |u| |v| cos(theta), and u's shadow on v."""
 
     u = (2.0, 3.0)
     v = (4.0, 1.0)
-    x_range = (-1.0, 5.0, 1.0)  # the window on the plane
-    y_range = (-1.0, 4.0, 1.0)
-    ticks = (2.0, 4.0)
+    domain = Domain(
+        u=Vector(2, -9.99, 9.99, nonzero=True),
+        v=Vector(2, -9.99, 9.99, nonzero=True),
+        rules=(
+            Rule(
+                f"must each be at least {SHORTEST} long: the lengths, the cosine and the "
+                "shadow of shorter vectors round away at two decimals",
+                ("u", "v"),
+                lambda v: min(linalg.l2_norm(v["u"]), linalg.l2_norm(v["v"])) >= SHORTEST,
+            ),
+            Rule(
+                f"must be within {LONGEST_RATIO} times each other's length, so that both "
+                "arrows show on one plane",
+                ("u", "v"),
+                lambda v: lengths_ratio(v["u"], v["v"]) <= LONGEST_RATIO,
+            ),
+        ),
+    )
 
     def construct(self) -> None:
         self.steps = linalg.dot_steps(self.u, self.v)  # every number, from lib, up front
@@ -80,6 +127,13 @@ class DotProduct(LessonScene):
     # -- layout -------------------------------------------------------------------------
 
     def build_plane(self) -> None:
+        """A plane on one grid that holds u, v, u's shadow on v and the origin, with room."""
+        s = self.steps
+        xs = (s.u[0], s.v[0], s.projection[0])
+        ys = (s.u[1], s.v[1], s.projection[1])
+        span = max(max(0.0, *xs) - min(0.0, *xs), max(0.0, *ys) - min(0.0, *ys))
+        step = style.nice_step(span)
+        self.x_range, self.y_range = window(xs, step), window(ys, step)
         x_span = self.x_range[1] - self.x_range[0]
         y_span = self.y_range[1] - self.y_range[0]
         unit = min(6.2 / x_span, 5.9 / y_span)
@@ -87,12 +141,77 @@ class DotProduct(LessonScene):
             self.x_range, self.y_range, width=x_span * unit, height=y_span * unit
         )
         self.grid.add_coordinates(
-            *(
-                style.tick_labels([t for t in self.ticks if bounds[0] < t < bounds[1]])
-                for bounds in (self.x_range, self.y_range)
-            )
+            style.tick_labels(every_other_line(self.x_range)),
+            style.tick_labels(every_other_line(self.y_range)),
         )
         self.grid.to_corner(LEFT + DOWN, buff=MARGIN)
+
+    def build_picture(self) -> None:
+        """The plane and everything the picture will show on it, each label clear of the rest.
+
+        Tick numbers that any of it would cover are dropped before the plane is drawn.
+        """
+        s = self.steps
+        self.build_plane()
+        origin = self.point((0, 0))
+        self.arrow_u = style.labelled_vector(self.grid, s.u, "u", color=INPUT)
+        self.arrow_v = style.labelled_vector(self.grid, s.v, "v", color=INPUT_2)
+        (arrow_u, name_u), (arrow_v, name_v) = self.arrow_u, self.arrow_v
+        place_clear(name_v, arrow_v.get_end(), arrow_v.get_unit_vector(), [arrow_u, arrow_v])
+        place_clear(
+            name_u, arrow_u.get_end(), arrow_u.get_unit_vector(), [arrow_u, arrow_v, name_v]
+        )
+        along_u, along_v = Line(origin, self.point(s.u)), Line(origin, self.point(s.v))
+        (vx, vy), (ux, uy) = along_v.get_unit_vector()[:2], along_u.get_unit_vector()[:2]
+        turn = vx * uy - vy * ux  # > 0 when u lies counter-clockwise of v
+        first, second = (along_v, along_u) if turn >= 0 else (along_u, along_v)
+        radius = min(0.75, 0.45 * min(along_u.get_length(), along_v.get_length()))
+        self.arc = Angle(first, second, radius=radius, color=HIGHLIGHT, stroke_width=4)
+        bisector = along_u.get_unit_vector() + along_v.get_unit_vector()
+        if np.linalg.norm(bisector) > 1e-6:
+            bisector = bisector / np.linalg.norm(bisector)
+        else:  # opposite directions: the angle opens to the left of v
+            bisector = np.array([-vy, vx, 0.0])
+        self.theta = tex(r"\theta", size=CAPTION_SIZE, color=HIGHLIGHT)
+        place_clear(
+            self.theta,
+            origin + bisector * radius,
+            bisector,
+            [arrow_u, arrow_v, name_u, name_v],
+        )
+        shadow_tip, u_tip = self.point(s.projection), self.point(s.u)
+        self.guide = self.line_of_v()
+        self.drop = DashedLine(u_tip, shadow_tip, color=MUTED, stroke_width=3)
+        self.corner = None
+        if self.drop.get_length() > 0.3 and np.linalg.norm(shadow_tip - origin) > 0.3:
+            self.corner = RightAngle(
+                Line(shadow_tip, shadow_tip + self.guide.get_unit_vector()),
+                Line(shadow_tip, u_tip),
+                length=0.22,
+                color=MUTED,
+                stroke_width=3,
+            )
+        if np.linalg.norm(shadow_tip - origin) > 0.15:
+            self.shadow = Arrow(
+                origin,
+                shadow_tip,
+                buff=0,
+                color=RESULT,
+                stroke_width=7,
+                max_tip_length_to_length_ratio=0.25,
+            )
+        else:
+            self.shadow = Dot(shadow_tip, radius=0.09, color=RESULT)
+        style.drop_ticks_near(
+            self.grid,
+            self.arrow_u,
+            self.arrow_v,
+            self.theta,
+            self.arc,
+            self.guide,
+            self.drop,
+            self.shadow,
+        )
 
     def column_left(self) -> float:
         return self.grid.get_right()[0] + GAP
@@ -196,7 +315,7 @@ class DotProduct(LessonScene):
             f"Now the picture. Draw u = ({fmt(s.u[0])}, {fmt(s.u[1])}) and v = "
             f"({fmt(s.v[0])}, {fmt(s.v[1])}) as arrows from the origin."
         ):
-            self.build_plane()
+            self.build_picture()
             pairs = " + ".join(
                 rf"{factor(a, 'value')} \cdot {factor(b, 'value')}"
                 for a, b in zip(s.u, s.v, strict=True)
@@ -205,6 +324,7 @@ class DotProduct(LessonScene):
             compact[0].set_color(INPUT)
             compact[2].set_color(INPUT_2)
             compact[-1].set_color(RESULT)
+            style.fit_width(compact, self.column_width())
             compact.move_to(
                 [self.column_left(), self.heading.get_bottom()[1] - GAP * 1.1, 0],
                 aligned_edge=LEFT,
@@ -213,8 +333,6 @@ class DotProduct(LessonScene):
                 FadeOut(self.algebra), ReplacementTransform(self.working, compact), run_time=BEAT
             )
             self.dot_line = compact
-            self.arrow_u = style.labelled_vector(self.grid, s.u, "u", color=INPUT)
-            self.arrow_v = style.labelled_vector(self.grid, s.v, "v", color=INPUT_2)
             self.play(Create(self.grid), run_time=BEAT)
             self.play(
                 GrowArrow(self.arrow_u[0]),
@@ -233,19 +351,6 @@ class DotProduct(LessonScene):
             f"{fmt(s.norm_v, 'norm')} give cos theta = {fmt(s.cosine)}, so theta is "
             f"{fmt(s.angle_degrees)} degrees."
         ):
-            origin = self.point((0, 0))
-            along_u = Line(origin, self.point(s.u))
-            along_v = Line(origin, self.point(s.v))
-            (vx, vy), (ux, uy) = along_v.get_unit_vector()[:2], along_u.get_unit_vector()[:2]
-            turn = vx * uy - vy * ux  # > 0 when u lies counter-clockwise of v
-            first, second = (along_v, along_u) if turn >= 0 else (along_u, along_v)
-            self.arc = Angle(first, second, radius=0.75, color=HIGHLIGHT, stroke_width=4)
-            bisector = along_u.get_unit_vector() + along_v.get_unit_vector()
-            bisector = (
-                bisector / np.linalg.norm(bisector) if np.linalg.norm(bisector) > 1e-6 else UP
-            )
-            self.theta = tex(r"\theta", size=CAPTION_SIZE, color=HIGHLIGHT)
-            self.theta.move_to(origin + bisector * 1.1)
             identity = tex("u", r"\cdot", "v", "=", r"\|u\|", r"\,", r"\|v\|", r"\cos", r"\theta")
             for k, colour in ((0, INPUT), (2, INPUT_2), (4, INPUT), (6, INPUT_2), (8, HIGHLIGHT)):
                 identity[k].set_color(colour)
@@ -276,44 +381,31 @@ class DotProduct(LessonScene):
 
     def project_u_onto_v(self) -> None:
         s = self.steps
+        if linalg.are_orthogonal(s.u, s.v):
+            drop = "The tip of u drops straight onto the origin: its shadow on v has length 0"
+        elif abs(abs(s.cosine) - 1) < 1e-12:
+            drop = "Here u already lies on the line of v, so its shadow on v is u itself: signed "
+            drop += f"length {fmt(s.scalar_projection, 'norm')}"
+        else:
+            drop = "Drop a perpendicular from u's tip onto the line of v: u's shadow on v has "
+            drop += f"signed length {fmt(s.scalar_projection, 'norm')}"
         with self.beat(
-            "Drop a perpendicular from u's tip onto the line of v: u's shadow on v has signed "
-            f"length {fmt(s.scalar_projection, 'norm')}, the vector "
+            f"{drop}, the vector "
             f"({fmt(s.projection[0], 'coordinate')}, {fmt(s.projection[1], 'coordinate')}). "
             f"The length of v times this shadow is again {fmt(s.dot)}."
         ):
-            shadow_tip = self.point(s.projection)
-            u_tip = self.point(s.u)
-            guide = self.line_of_v()
-            drop = DashedLine(u_tip, shadow_tip, color=MUTED, stroke_width=3)
+            guide, drop, shadow = self.guide, self.drop, self.shadow
             self.add(guide)
             self.bring_to_front(self.arrow_v, self.arrow_u)
             self.play(Create(guide), run_time=QUICK)
             self.play(Create(drop), run_time=BEAT)
             pieces = VGroup(guide, drop)
-            direction = guide.get_unit_vector()
-            if drop.get_length() > 0.3 and np.linalg.norm(shadow_tip - self.point((0, 0))) > 0.3:
-                corner = RightAngle(
-                    Line(shadow_tip, shadow_tip + direction),
-                    Line(shadow_tip, u_tip),
-                    length=0.22,
-                    color=MUTED,
-                    stroke_width=3,
-                )
-                self.play(Create(corner), run_time=QUICK)
-                pieces.add(corner)
-            if np.linalg.norm(shadow_tip - self.point((0, 0))) > 0.15:
-                shadow = Arrow(
-                    self.point((0, 0)),
-                    shadow_tip,
-                    buff=0,
-                    color=RESULT,
-                    stroke_width=7,
-                    max_tip_length_to_length_ratio=0.25,
-                )
+            if self.corner is not None:
+                self.play(Create(self.corner), run_time=QUICK)
+                pieces.add(self.corner)
+            if isinstance(shadow, Arrow):
                 self.play(GrowArrow(shadow), run_time=BEAT)
             else:
-                shadow = Dot(shadow_tip, radius=0.09, color=RESULT)
                 self.play(FadeIn(shadow, scale=1.5), run_time=BEAT)
             pieces.add(shadow)
             length = tex(
@@ -358,15 +450,18 @@ class DotProduct(LessonScene):
 
     def show_summary(self) -> None:
         s = self.steps
-        if fmt(s.dot) == "0":
-            sign = "zero, so u and v are at a right angle"
-        elif s.dot > 0:
-            sign = "positive, so the angle is under 90 degrees"
+        if linalg.are_orthogonal(s.u, s.v):
+            reading = "0: zero, so u and v are at a right angle"
         else:
-            sign = "negative, so the angle is over 90 degrees"
+            side = (
+                "positive, so the angle is under" if s.dot > 0 else "negative, so the angle is over"
+            )
+            # a sum that rounds to 0 still has its sign
+            shown = "0 to two decimals, but" if fmt(s.dot) == "0" else f"{fmt(s.dot)}:"
+            reading = f"{shown} {side} 90 degrees"
         with self.beat(
             "One number, two readings: the pairs multiplied and added, or the lengths times "
-            f"the cosine of the angle. Here it is {fmt(s.dot)}: {sign}."
+            f"the cosine of the angle. Here it is {reading}."
         ):
             self.play(
                 Indicate(self.dot_line[-1], color=RESULT, scale_factor=1.2),

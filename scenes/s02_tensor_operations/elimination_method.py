@@ -4,7 +4,6 @@ until it reads [I | x].
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from manim import (
@@ -22,6 +21,7 @@ from manim import (
     Line,
     Mobject,
     ReplacementTransform,
+    Transform,
     TransformFromCopy,
     VGroup,
     Write,
@@ -32,8 +32,13 @@ from lib import linalg
 from scenes import style
 from scenes.s02_tensor_operations.shared import (
     EQUATION_COLOURS,
+    SMALLEST_SCALE,
+    crossing_window,
     equation_tex,
     line_ends,
+    shows_exactly,
+    shrink_to_fit,
+    solver_domain,
     spoken,
     swap_in,
 )
@@ -63,15 +68,27 @@ from scenes.style import (
 # =========================================================================================
 
 
+def column_spacing(rows: Sequence[Sequence[float]]) -> float:
+    """How far apart an augmented matrix's columns go: room for its longest entry and a bar."""
+    widest = max(tex(fmt(v, "entry")).width for v in {v for row in rows for v in row})
+    return max(1.35, widest + 0.5)
+
+
 class EliminationMethod(LessonScene):
     """Row operations on the augmented matrix [A | b] until it reads [I | x]."""
 
     A = ((1.0, 2.0), (3.0, -1.0))
     b = (7.0, 7.0)
     names = ("x", "y")  # the unknowns x0, x1 as the scene writes them
+    domain = solver_domain()
+
+    #: Where the column of row operations starts.
+    OPERATIONS_LEFT = 2.9
 
     def construct(self) -> None:
         self.solution, self.steps = linalg.solve_by_elimination(self.A, self.b)  # from lib
+        self.heading = style.title("Solving by elimination")
+        self.lay_out()
         self.write_augmented_matrix()
         for previous, step in zip(self.steps, self.steps[1:], strict=False):
             self.apply_row_operation(previous, step)
@@ -80,18 +97,53 @@ class EliminationMethod(LessonScene):
 
     # -- builders -----------------------------------------------------------------------
 
-    def augmented(self, rows: Sequence[Sequence[float]]) -> VGroup:
-        """[A | b] as a matrix with a bar before its last column."""
-        m = style.matrix(rows, h_buff=1.35)
+    def lay_out(self) -> None:
+        """The matrix's spacing and size, and whether the system goes beside it or above it.
+
+        The columns are as wide as the longest entry of any step, so the matrix keeps its
+        shape from step to step; the system and the matrix share the space left of the row
+        operations, side by side, or, when that would shrink them too much, one above the
+        other.
+        """
+        rows = [row for step in self.steps for row in step.rows]
+        widest_b = max(tex(fmt(row[2], "entry")).width for row in rows)
+        self.h_buff = column_spacing(rows)
+        self.bar_gap = min(0.35, (self.h_buff - widest_b) / 2)
+        self.scale = 1.0
+        self.left_edge = -config.frame_width / 2 + MARGIN
+        room = self.OPERATIONS_LEFT - GAP - self.left_edge
+        system, matrix = self.system_formulas(), self.augmented(self.steps[0].rows)
+        labels = tex("R_1", size=CAPTION_SIZE).width + GAP * 0.6  # the row names left of it
+        beside = min(1.0, (room - GAP * 3) / (system.width + matrix.width))  # names between
+        above = min(1.0, room / max(system.width, matrix.width + labels))
+        self.stacked = beside < 0.85 and above > beside
+        self.scale = max(SMALLEST_SCALE, above if self.stacked else beside)
+
+    def system_formulas(self) -> VGroup:
+        """The two equations, one a line, in their colours."""
+        start = self.steps[0]
+        system = VGroup(
+            *(
+                tex(equation_tex(row[:2], row[2], self.names), color=EQUATION_COLOURS[k])
+                for k, row in enumerate(start.rows)
+            )
+        )
+        system.arrange(DOWN, aligned_edge=LEFT, buff=GAP * 0.8)
+        return system.scale(self.scale)
+
+    def augmented(self, rows: Sequence[Sequence[float]], *, compact: bool = False) -> VGroup:
+        """[A | b] as a matrix with a bar before its last column; its columns as wide as the
+        longest entry of any step, or, ``compact``, of its own."""
+        m = style.matrix(rows, h_buff=column_spacing(rows) if compact else self.h_buff)
         # entries are right-aligned, so the coefficients' right edge does not move between steps
-        x = max(e.get_right()[0] for e in m.get_columns()[-2]) + 0.35
+        x = max(e.get_right()[0] for e in m.get_columns()[-2]) + self.bar_gap
         bar = Line(
             [x, m.get_top()[1] - 0.1, 0],
             [x, m.get_bottom()[1] + 0.1, 0],
             color=style.TEXT,
             stroke_width=2.5,
         )
-        return VGroup(m, bar)
+        return VGroup(m, bar).scale(self.scale)
 
     def aligned_with(self, new: VGroup, old: VGroup) -> VGroup:
         """``new`` moved so that its entries sit exactly where ``old``'s do."""
@@ -99,6 +151,23 @@ class EliminationMethod(LessonScene):
             DOWN + RIGHT
         )
         return new.shift(shift)
+
+    def multiple(
+        self, previous: linalg.EliminationStep, step: linalg.EliminationStep
+    ) -> tuple[str, str, str]:
+        """The sign, the size as TeX and the size as words of an add-a-multiple step's factor.
+
+        A factor that two decimals would round is written as the quotient it is,
+        ``\\frac{1.09}{2.25}`` (both entries of the rows before, shown exactly).
+        """
+        shown = fmt(step.factor, "entry")
+        sign = "-" if step.factor < 0 else "+"
+        if shows_exactly(step.factor):
+            size = shown.lstrip("-")
+            return sign, ("" if size == "1" else size), size
+        over = previous.rows[step.target][step.source], previous.rows[step.source][step.source]
+        top, bottom = (fmt(abs(v), "entry") for v in over)
+        return sign, rf"\frac{{{top}}}{{{bottom}}}", f"{top} over {bottom}"
 
     def operation_tex(self, previous: linalg.EliminationStep, step: linalg.EliminationStep) -> str:
         """The row operation as written on a board: ``R_2 <- R_2 - 3R_1``."""
@@ -108,63 +177,100 @@ class EliminationMethod(LessonScene):
         if step.operation == "scale":
             pivot = previous.rows[step.target][step.target]
             return rf"R_{t} \leftarrow R_{t} \,/\, {factor(pivot)}"
-        shown = fmt(step.factor, "entry")
-        sign, size = ("-" if shown.startswith("-") else "+"), shown.lstrip("-")
-        return rf"R_{t} \leftarrow R_{t} {sign} {size if size != '1' else ''}R_{step.source + 1}"
+        sign, size, _ = self.multiple(previous, step)
+        return rf"R_{t} \leftarrow R_{t} {sign} {size}R_{step.source + 1}"
 
     def entry_workings(
         self, previous: linalg.EliminationStep, step: linalg.EliminationStep
     ) -> list[str]:
-        """Each entry of the new row as the arithmetic that makes it: ``3 - 3 \\cdot 1 = 0``."""
+        """Each entry of the new row as the arithmetic that makes it: ``3 - 3 \\cdot 1 = 0``;
+        ``\\approx`` where a number shown is rounded."""
         old = previous.rows[step.target]
         new = step.rows[step.target]
+
+        def relation(*values: float) -> str:
+            return "=" if all(shows_exactly(v) for v in values) else r"\approx"
+
         if step.operation == "scale":
-            pivot = factor(previous.rows[step.target][step.target])
+            pivot = previous.rows[step.target][step.target]
+            over = factor(pivot)
             return [
-                rf"{num(a, 'entry')} \,/\, {pivot} = {num(n, 'entry')}"
+                rf"{num(a, 'entry')} \,/\, {over} {relation(a, pivot, n)} {num(n, 'entry')}"
                 for a, n in zip(old, new, strict=True)
             ]
-        shown = fmt(step.factor, "entry")
-        sign, size = ("-" if shown.startswith("-") else "+"), shown.lstrip("-")
-        times = rf"{size} \cdot " if size != "1" else ""
+        sign, size, _ = self.multiple(previous, step)
+        times = rf"{size} \cdot " if size else ""
         source = previous.rows[step.source]
         return [
-            rf"{num(a, 'entry')} {sign} {times}{factor(s)} = {num(n, 'entry')}"
+            rf"{num(a, 'entry')} {sign} {times}{factor(s)} {relation(a, s, n)} {num(n, 'entry')}"
             for a, s, n in zip(old, source, new, strict=True)
         ]
 
-    def crossing_picture(self, below: Mobject, left: Mobject, right: Mobject) -> VGroup:
-        """Axes, the two equations as lines around the solution, and the point where they cross.
-
-        The picture goes under ``below``, between ``left`` and ``right``.
+    def crossing_picture(self, start: Mobject) -> VGroup:
+        """Axes, the two equations as lines, and the point where they cross, in the largest
+        free space: under [A | b] between the system and the answers, under both, or under
+        the row operations.
         """
-        x, y = (math.floor(v) for v in self.solution)
-        x_range, y_range = (x - 2, x + 3, 1), (y - 2, y + 3, 1)
-        top = below.get_bottom()[1] - GAP
-        gap = right.get_left()[0] - left.get_right()[0]
         labels = 0.5  # the axis labels reach about this far beyond the axes
-        side = min(2.6, top - (-config.frame_height / 2 + MARGIN) - labels, gap - 2 * labels)
-        centre_x = (left.get_right()[0] + right.get_left()[0]) / 2
+        bottom = -config.frame_height / 2 + MARGIN + labels
+        right_edge = config.frame_width / 2 - MARGIN - labels
+        words = VGroup(self.system, self.answers)
+        spaces = [  # (left, right, top) of each free space
+            (
+                self.system.get_right()[0] + labels,
+                self.answers.get_left()[0] - labels,
+                start.get_bottom()[1] - GAP,
+            ),
+            (
+                self.left_edge + labels,
+                self.OPERATIONS_LEFT - GAP - labels,
+                words.get_bottom()[1] - GAP,
+            ),
+            (self.OPERATIONS_LEFT + labels, right_edge, self.operations.get_bottom()[1] - GAP),
+        ]
+        left, right, top = max(spaces, key=lambda s: min(s[1] - s[0], s[2] - bottom))
+        side = min(2.6, right - left, top - bottom)
+        extent = crossing_window(self.solution)
         grid = style.axes(
-            x_range,
-            y_range,
+            extent,
+            extent,
             width=side,
             height=side,
             x_label=self.names[0],
             y_label=self.names[1],
             numbers=False,
         )
-        grid.move_to([centre_x, top, 0], aligned_edge=UP)
+        grid.move_to([(left + right) / 2, top, 0], aligned_edge=UP)
         lines = VGroup()
         for k, row in enumerate(self.steps[0].rows):
-            ends = line_ends(grid, row[:2], row[2], x_range, y_range)
+            ends = line_ends(grid, row[:2], row[2], extent, extent)
             if ends:
                 lines.add(Line(*ends, color=EQUATION_COLOURS[k], stroke_width=5))
         crossing = Dot(grid.c2p(*self.solution), radius=0.09, color=RESULT)
         return VGroup(grid, lines, crossing)
 
+    def working(self, workings: list[str]) -> VGroup:
+        """The three entries' arithmetic under the matrix, left of the row operations: in one
+        line, or one a line when that is too long. ``working[j]`` is entry j's."""
+        room = self.OPERATIONS_LEFT - GAP - self.left_edge
+        line = tex(*(w + (r",\quad" if k < 2 else "") for k, w in enumerate(workings)))
+        if not shrink_to_fit([line], lambda: line, room, config.frame_height):
+            line = VGroup(*(tex(w) for w in workings))
+            shrink_to_fit(
+                list(line),
+                lambda: line.arrange(DOWN, aligned_edge=LEFT, buff=BUFF),
+                room,
+                self.matrix.get_bottom()[1] - GAP - (-config.frame_height / 2 + MARGIN),
+            )
+        line.move_to([(self.left_edge + self.OPERATIONS_LEFT - GAP) / 2, -2.2, 0])
+        if line.get_top()[1] > self.matrix.get_bottom()[1] - GAP:
+            line.next_to(self.matrix, DOWN, buff=GAP)
+        return line
+
     def row_words(self, row: Sequence[float]) -> str:
-        return f"{fmt(row[0], 'entry')}, {fmt(row[1], 'entry')} | {fmt(row[2], 'entry')}"
+        """A row as narration, ``about`` when a number of it is rounded: ``0, 1 | 2``."""
+        about = "" if all(shows_exactly(v) for v in row) else "about "
+        return f"{about}{fmt(row[0], 'entry')}, {fmt(row[1], 'entry')} | {fmt(row[2], 'entry')}"
 
     # -- beats --------------------------------------------------------------------------
 
@@ -176,17 +282,23 @@ class EliminationMethod(LessonScene):
             "augmented matrix: the coefficients left of the bar, the right-hand sides after "
             "it. Each row is one equation."
         ):
-            self.heading = style.title("Solving by elimination")
-            self.system = VGroup(
-                *(tex(e, color=EQUATION_COLOURS[k]) for k, e in enumerate(equations))
-            ).arrange(DOWN, aligned_edge=LEFT, buff=GAP * 0.8)
+            self.system = self.system_formulas()
             self.matrix = self.augmented(start.rows)
             self.row_labels = VGroup(
                 *(tex(f"R_{k + 1}", size=CAPTION_SIZE, color=MUTED) for k in range(2))
             )
             self.headers = VGroup(*(tex(n, size=CAPTION_SIZE, color=MUTED) for n in self.names))
-            board = VGroup(self.system, self.matrix).arrange(RIGHT, buff=GAP * 3)
-            board.move_to(LEFT * 2.3 + UP * 0.6)
+            middle = (self.left_edge + self.OPERATIONS_LEFT - GAP) / 2
+            if self.stacked:  # the system at the top, the matrix under it
+                self.system.next_to(self.heading, DOWN, buff=GAP)
+                self.system.set_x(middle)
+                self.matrix.next_to(self.system, DOWN, buff=GAP * 1.4 + self.headers.height)
+                self.matrix.set_x(middle + self.row_labels.width / 2)
+            else:
+                board = VGroup(self.system, self.matrix).arrange(RIGHT, buff=GAP * 3)
+                board.move_to(LEFT * 2.3 + UP * 0.6)
+                if board.get_left()[0] < self.left_edge:
+                    board.align_to([self.left_edge, 0, 0], LEFT)
             self.place_labels()
             self.play(FadeIn(self.heading), run_time=QUICK)
             self.play(Write(self.system), run_time=BEAT)
@@ -202,8 +314,10 @@ class EliminationMethod(LessonScene):
             self.operations = VGroup()
             self.operations_title = text("row operations", size=LABEL_SIZE + 2, color=MUTED)
             self.operations_title.move_to(
-                [2.9, self.matrix.get_top()[1] + 0.3, 0], aligned_edge=LEFT
+                [self.OPERATIONS_LEFT, self.matrix.get_top()[1] + 0.3, 0], aligned_edge=LEFT
             )
+            if self.stacked:
+                self.operations_title.align_to(self.system, UP)
             self.play(FadeIn(self.operations_title), run_time=QUICK)
             self.show("start", start.rows)
             self.wait(PAUSE)
@@ -234,19 +348,18 @@ class EliminationMethod(LessonScene):
                 f"becomes {self.row_words(new_rows[step.target])}."
             )
         else:
-            shown = fmt(step.factor, "entry")
-            size = shown.lstrip("-")
+            sign, _, size = self.multiple(previous, step)
             times = (
-                f"{size} times row {step.source + 1}" if size != "1" else (f"row {step.source + 1}")
+                f"{size} times row {step.source + 1}" if size != "1" else f"row {step.source + 1}"
             )
-            verb = f"Subtract {times} from" if shown.startswith("-") else f"Add {times} to"
+            verb = f"Subtract {times} from" if sign == "-" else f"Add {times} to"
             narration = (
                 f"{verb} row {step.target + 1} to eliminate {self.names[step.source]} from it: "
                 f"row {step.target + 1} becomes {self.row_words(new_rows[step.target])}."
             )
         with self.beat(narration):
             board_operation = tex(operation, color=HIGHLIGHT)
-            style.fit_width(board_operation, config.frame_width / 2 - MARGIN - 2.9)
+            style.fit_width(board_operation, config.frame_width / 2 - MARGIN - self.OPERATIONS_LEFT)
             anchor = self.operations[-1] if self.operations else self.operations_title
             board_operation.next_to(anchor, DOWN, buff=GAP * 0.7, aligned_edge=LEFT)
             new = self.aligned_with(self.augmented(new_rows), self.matrix)
@@ -270,11 +383,7 @@ class EliminationMethod(LessonScene):
                 boxes = VGroup(style.highlight_box(old_m.get_rows()[t]))
                 if step.source is not None:
                     boxes.add(style.highlight_box(old_m.get_rows()[step.source], color=MUTED))
-                workings = self.entry_workings(previous, step)
-                working = tex(*(w + (r",\quad" if k < 2 else "") for k, w in enumerate(workings)))
-                style.fit_width(working, style.SAFE_WIDTH)
-                working.move_to(DOWN * 2.2)
-                working.set_x(0)
+                working = self.working(self.entry_workings(previous, step))
                 self.play(Create(boxes), run_time=QUICK)
                 self.play(Write(working), run_time=BEAT * 1.2)
                 self.play(
@@ -302,13 +411,14 @@ class EliminationMethod(LessonScene):
         with self.beat(
             "The left block is now the identity, so each row is one unknown alone: "
             + " and ".join(
-                f"{n} = {fmt(v, 'entry')}" for n, v in zip(self.names, self.solution, strict=True)
+                f"{n} {'=' if shows_exactly(v) else 'is about'} {fmt(v, 'entry')}"
+                for n, v in zip(self.names, self.solution, strict=True)
             )
             + "."
         ):
             answers = VGroup(
                 *(
-                    tex(n, "=", num(v, "entry"), color=RESULT)
+                    tex(n, "=" if shows_exactly(v) else r"\approx", num(v, "entry"), color=RESULT)
                     for n, v in zip(self.names, self.solution, strict=True)
                 )
             ).arrange(RIGHT, buff=GAP * 2)
@@ -333,34 +443,45 @@ class EliminationMethod(LessonScene):
             "Elimination: swapping rows, scaling a row and adding a multiple of a row never "
             "change the solutions, so the matrix can be driven to [I | x]. The solution, "
             + ", ".join(
-                f"{n} = {fmt(v, 'entry')}" for n, v in zip(self.names, self.solution, strict=True)
+                f"{n} {'=' if shows_exactly(v) else 'is about'} {fmt(v, 'entry')}"
+                for n, v in zip(self.names, self.solution, strict=True)
             )
             + ", is where the two equations' lines cross."
         ):
-            start = self.augmented(self.steps[0].rows)
+            start = self.augmented(self.steps[0].rows, compact=True)
             arrow = Arrow(LEFT * 0.5, RIGHT * 0.5, buff=0, color=MUTED, stroke_width=5)
-            final = self.matrix.copy()
-            before_after = VGroup(start, arrow, final).arrange(RIGHT, buff=GAP * 0.6)
-            left_edge = -config.frame_width / 2 + MARGIN + 0.1
-            style.fit_width(before_after, self.operations_title.get_left()[0] - GAP - left_edge)
+            final = self.augmented(self.steps[-1].rows, compact=True)
+            before_after = VGroup(start, arrow, final)
+            left_edge = self.left_edge + 0.1
+            shrink_to_fit(
+                [start, final],
+                lambda: before_after.arrange(RIGHT, buff=GAP * 0.6),
+                self.operations_title.get_left()[0] - GAP - left_edge,
+                config.frame_height,
+            )
             before_after.move_to([left_edge, self.matrix.get_center()[1], 0], aligned_edge=LEFT)
             names = VGroup(
                 tex(r"[\,A \mid b\,]", size=CAPTION_SIZE, color=MUTED).next_to(start, UP),
                 tex(r"[\,I \mid x\,]", size=CAPTION_SIZE, color=MUTED).next_to(final, UP),
             )
             names[1].match_y(names[0])
+            system = self.system.copy().next_to(start, DOWN, buff=GAP * 0.7).match_x(start)
+            if system.get_left()[0] < left_edge:
+                system.align_to([left_edge, 0, 0], LEFT)
+            answers = self.answers.copy().arrange(DOWN, aligned_edge=LEFT, buff=GAP * 0.8)
+            answers.next_to(final, DOWN, buff=GAP * 0.7).match_x(final)
+            answers.shift(RIGHT * max(0.0, system.get_right()[0] + GAP - answers.get_left()[0]))
             self.play(FadeOut(self.row_labels), FadeOut(self.headers), run_time=QUICK)
             self.play(
-                self.matrix.animate.replace(final),
-                self.system.animate.next_to(start, DOWN, buff=GAP * 0.7).match_x(start),
-                self.answers.animate.arrange(DOWN, aligned_edge=LEFT, buff=GAP * 0.8)
-                .next_to(final, DOWN, buff=GAP * 0.7)
-                .match_x(final),
+                ReplacementTransform(self.matrix, final),
+                Transform(self.system, system),
+                Transform(self.answers, answers),
                 FadeIn(start, shift=RIGHT * 0.3),
                 GrowArrow(arrow),
                 run_time=BEAT * 1.2,
             )
-            picture = self.crossing_picture(below=start, left=self.system, right=self.answers)
+            self.settle(self.system, self.answers)
+            picture = self.crossing_picture(start)
             self.play(FadeIn(names), Create(picture[0]), run_time=QUICK)
             self.play(*(Create(line) for line in picture[1]), run_time=BEAT)
             self.play(FadeIn(picture[2], scale=1.6), run_time=QUICK)

@@ -20,27 +20,34 @@ from manim import (
     GrowArrow,
     Line,
     Matrix,
+    Mobject,
     ReplacementTransform,
     TransformFromCopy,
     VGroup,
     Write,
+    config,
 )
 
 from lib import linalg
-from scenes import style
-from scenes.s02_tensor_operations.shared import caption, code, rows_of, swap_in
+from scenes import inputs, style
+from scenes.inputs import Domain, Rule, Vector
+from scenes.s02_tensor_operations.shared import caption, code, counted, rows_of, swap_in
 from scenes.style import (
     BEAT,
+    BODY_SIZE,
     BUFF,
     EIGEN_2,
     GAP,
     HIGHLIGHT,
     INPUT,
     INPUT_2,
+    LABEL_SIZE,
+    MARGIN,
     MUTED,
     PAUSE,
     QUICK,
     RESULT,
+    SAFE_WIDTH,
     TEXT,
     LessonScene,
     cell,
@@ -71,9 +78,26 @@ class MatrixTransposition(LessonScene):
 
     A = ((1.0, 2.0, 3.0), (4.0, 5.0, 6.0))
     followed = (0, 2)  # the element followed across the diagonal: row, column (0-based)
+    domain = Domain(
+        A=inputs.Matrix((1, 4), (1, 4), -9.99, 9.99),
+        followed=Vector(2, 0, 3, integer=True),
+        rules=(
+            Rule(
+                "must name a cell of A: (row, column), each counted from 0",
+                ("followed", "A"),
+                lambda v: all(
+                    0 <= k < size
+                    for k, size in zip(v["followed"], linalg.shape_of(v["A"]), strict=True)
+                ),
+            ),
+        ),
+    )
 
     def construct(self) -> None:
         self.A_T = linalg.transpose(self.A)  # every number, from lib, up front
+        self.shape = linalg.shape_of(self.A)
+        self.heading = style.title("Transposing a matrix")
+        self.choose_size()
         self.introduce_matrix()
         self.mark_main_diagonal()
         self.flip_across_diagonal()
@@ -84,8 +108,8 @@ class MatrixTransposition(LessonScene):
     # -- builders -----------------------------------------------------------------------
 
     def coloured_matrix(self, values: object, *, by_columns: bool = False) -> Matrix:
-        """A matrix whose rows (or columns) carry A's row colours."""
-        m = style.matrix(values, h_buff=1.0, v_buff=1.0)
+        """A matrix whose rows (or columns) carry A's row colours, its entries on a square grid."""
+        m = style.matrix(values, size=BODY_SIZE * self.size, h_buff=self.pitch, v_buff=self.pitch)
         groups = m.get_columns() if by_columns else m.get_rows()
         for k, group in enumerate(groups):
             group.set_color(ROW_COLOURS[k % len(ROW_COLOURS)])
@@ -94,27 +118,117 @@ class MatrixTransposition(LessonScene):
     def diagonal_through(self, m: Matrix) -> Line:
         """A soft band along the main diagonal of ``m``, behind its entries (i, i)."""
         first = cell(m, 0, 0).get_center()
-        step = np.array([1.0, -1.0, 0.0])  # entries sit on a square grid: one slot right, one down
+        step = self.pitch * np.array([1.0, -1.0, 0.0])  # one slot right, one slot down
         length = min(len(m.get_rows()), len(m.get_columns()))
         return Line(
             first - 0.32 * step,
             first + (length - 1 + 0.32) * step,
             color=HIGHLIGHT,
-            stroke_width=34,
+            stroke_width=34 * self.size,
             stroke_opacity=0.22,
         )
+
+    def room(self) -> tuple[float, float]:
+        """The top and the bottom of the space under the heading."""
+        return self.heading.get_bottom()[1] - GAP, -config.frame_height / 2 + MARGIN
+
+    def side_by_side(self) -> VGroup:
+        """A and A^T with their shapes, an arrow and numpy's name between: the closing pair."""
+        left = VGroup(self.coloured_matrix(self.A), caption("A", self.A, TEXT))
+        right = VGroup(
+            self.coloured_matrix(self.A_T, by_columns=True), caption("A^T", self.A_T, TEXT)
+        )
+        for group in (left, right):
+            group.arrange(DOWN, buff=BUFF)
+        arrow = Arrow(LEFT * 0.8, RIGHT * 0.8, color=MUTED, stroke_width=5)
+        pair = VGroup(left, arrow, right).arrange(RIGHT, buff=GAP * 1.6)
+        pair.move_to(UP * 0.5)
+        pair.align_to([0, min(pair.get_top()[1], self.room()[0]), 0], UP)
+        arrow.match_y(left[0])
+        numpy_name = code("A.T")
+        numpy_name.next_to(arrow, UP, buff=BUFF * 0.6)
+        return VGroup(left, arrow, right, numpy_name)
+
+    def element_rule(self, below: VGroup) -> style.MathTex:
+        """(A^T)_ji = A_ij = value for the followed element, under ``below``, centred (with
+        the closing rule when that goes beside it)."""
+        i, j = (int(k) for k in self.followed)
+        rule = tex(
+            rf"(A^T)_{{{j + 1}{i + 1}}}",
+            "=",
+            rf"A_{{{i + 1}{j + 1}}}",
+            "=",
+            num(self.A[i][j], "entry"),
+        )
+        rule[-1].set_color(HIGHLIGHT)
+        rule.next_to(below, DOWN, buff=GAP).set_x(0)
+        if self.footer_beside:
+            rule.shift(LEFT * (self.closing_rule().width + GAP * 2) / 2)
+        return rule
+
+    def closing_rule(self) -> VGroup:
+        """(A^T)_ij = A_ji, and what it does to shapes."""
+        general = tex(r"(A^T)_{ij} = A_{ji}", color=HIGHLIGHT)
+        shapes = tex(r"(m, n) \;\to\; (n, m)", color=MUTED)
+        return VGroup(general, shapes).arrange(RIGHT, buff=GAP * 2)
+
+    def footer(self, rule: Mobject) -> VGroup:
+        """The closing rule under the element's ``rule``, or beside it when the matrices need
+        the room."""
+        footer = self.closing_rule()
+        if self.footer_beside:
+            return footer.next_to(rule, RIGHT, buff=GAP * 2)
+        return footer.next_to(rule, DOWN, buff=GAP * 1.2)
+
+    def choose_size(self) -> None:
+        """The entries' size and spacing, and where the closing rule goes.
+
+        Long entries widen the grid; many rows and columns shrink it, never below the
+        smallest text size. The closing rule goes under the element's rule, or beside it when
+        that leaves the matrices larger. Matrices scale with the size; formulas do not.
+        """
+        widest = max(tex(fmt(v, "entry")).width for v in np.ravel(self.A))
+        self.size, self.pitch, self.footer_beside = 1.0, max(1.0, widest + 0.3), False
+        left, arrow, right, _ = self.side_by_side()
+        rule = self.element_rule(VGroup(left, right))
+        footer = self.footer(rule)
+        top, bottom = self.room()
+        matrices = [group[0] for group in (left, right)]
+        captions = [group[1] for group in (left, right)]
+        under = BUFF + max(c.height for c in captions)  # from a matrix's bottom to the rule's gap
+
+        def largest_size(below: float) -> float:
+            size = 1.0
+            while size > LABEL_SIZE / BODY_SIZE:
+                width = sum(
+                    max(m.width * size, c.width) for m, c in zip(matrices, captions, strict=True)
+                )
+                height = max(m.height for m in matrices) * size + under
+                wide = width + arrow.width + 2 * GAP * 1.6
+                if wide <= SAFE_WIDTH and min(0.5 + height / 2, top) - height - below >= bottom:
+                    return size
+                size -= 0.02
+            return LABEL_SIZE / BODY_SIZE
+
+        stacked = largest_size(GAP + rule.height + GAP * 1.2 + footer.height)
+        beside = largest_size(GAP + max(rule.height, footer.height))
+        self.footer_beside = beside > stacked
+        self.size = max(stacked, beside)
+        self.pitch *= self.size
 
     # -- beats --------------------------------------------------------------------------
 
     def introduce_matrix(self) -> None:
-        m, n = linalg.shape_of(np.asarray(self.A))
+        m, n = self.shape
         with self.beat(
-            f"A has {m} rows and {n} columns: shape ({m}, {n}). Each row gets its own colour, "
-            "so we can follow it."
+            f"A has {counted(m, 'row')} and {counted(n, 'column')}: shape ({m}, {n})."
+            + (" Each row gets its own colour, so we can follow it." if m > 1 else "")
         ):
-            self.heading = style.title("Transposing a matrix")
             self.matrix_A = self.coloured_matrix(self.A)
             self.matrix_A.move_to(UP * 1.3)
+            top = self.room()[0]
+            if self.matrix_A.get_top()[1] > top:
+                self.matrix_A.align_to([0, top, 0], UP)
             self.caption_A = caption("A", self.A, TEXT)
             self.caption_A.next_to(self.matrix_A, DOWN, buff=BUFF)
             self.play(FadeIn(self.heading), run_time=QUICK)
@@ -127,7 +241,8 @@ class MatrixTransposition(LessonScene):
         diagonal = [fmt(self.A[k][k], "entry") for k in range(min(np.shape(self.A)))]
         with self.beat(
             "The main diagonal runs from the top-left corner down and to the right, through "
-            f"the elements whose row and column numbers match: {listing(diagonal)}."
+            + ("the elements" if len(diagonal) > 1 else "the one element")
+            + f" whose row and column numbers match: {listing(diagonal)}."
         ):
             self.diagonal = self.diagonal_through(self.matrix_A)
             self.add(self.diagonal)
@@ -141,7 +256,7 @@ class MatrixTransposition(LessonScene):
             self.play(FadeOut(boxes), run_time=QUICK)
 
     def flip_across_diagonal(self) -> None:
-        m, n = linalg.shape_of(np.asarray(self.A))
+        m, n = self.shape
         with self.beat(
             "Transposing flips every element across that diagonal: rows become columns, and "
             f"the shape ({m}, {n}) becomes ({n}, {m})."
@@ -188,16 +303,8 @@ class MatrixTransposition(LessonScene):
             "this is A.T."
         ):
             self.play(FadeOut(self.diagonal), run_time=QUICK)
-            original = self.coloured_matrix(self.A)
-            original_caption = caption("A", self.A, TEXT)
-            left = VGroup(original, original_caption).arrange(DOWN, buff=BUFF)
-            right = VGroup(self.matrix_T.copy(), self.caption_T.copy()).arrange(DOWN, buff=BUFF)
-            arrow = Arrow(LEFT * 0.8, RIGHT * 0.8, color=MUTED, stroke_width=5)
-            numpy_name = code("A.T")
-            pair = VGroup(left, arrow, right).arrange(RIGHT, buff=GAP * 1.6)
-            pair.move_to(UP * 0.5)
-            arrow.shift(UP * (original.get_center()[1] - arrow.get_center()[1]))
-            numpy_name.next_to(arrow, UP, buff=BUFF * 0.6)
+            left, arrow, right, numpy_name = self.side_by_side()
+            original = left[0]
             self.play(
                 self.matrix_T.animate.move_to(right[0]),
                 self.caption_T.animate.move_to(right[1]),
@@ -219,7 +326,7 @@ class MatrixTransposition(LessonScene):
             self.wait(QUICK)
 
     def follow_one_element(self) -> None:
-        i, j = self.followed
+        i, j = (int(k) for k in self.followed)
         value = self.A[i][j]
         with self.beat(
             f"Follow one element: row {i + 1}, column {j + 1} of A holds {fmt(value, 'entry')}; "
@@ -228,15 +335,7 @@ class MatrixTransposition(LessonScene):
         ):
             box_A = style.highlight_box(cell(self.original, i, j))
             box_T = style.highlight_box(cell(self.matrix_T, j, i))
-            rule = tex(
-                rf"(A^T)_{{{j + 1}{i + 1}}}",
-                "=",
-                rf"A_{{{i + 1}{j + 1}}}",
-                "=",
-                num(value, "entry"),
-            )
-            rule[-1].set_color(HIGHLIGHT)
-            rule.next_to(VGroup(self.pair, self.caption_T), DOWN, buff=GAP).set_x(0)
+            rule = self.element_rule(VGroup(self.pair, self.caption_T))
             self.play(Create(box_A), run_time=QUICK)
             self.play(TransformFromCopy(box_A, box_T), run_time=BEAT)
             self.play(Write(rule), run_time=BEAT)
@@ -245,15 +344,12 @@ class MatrixTransposition(LessonScene):
             self.example = VGroup(box_A, box_T, rule)
 
     def show_summary(self) -> None:
-        m, n = linalg.shape_of(np.asarray(self.A))
+        m, n = self.shape
         with self.beat(
             "Every element moves from row i, column j to row j, column i: a matrix of shape "
             f"({m}, {n}) becomes ({n}, {m}), and the diagonal stays put."
         ):
-            general = tex(r"(A^T)_{ij} = A_{ji}", color=HIGHLIGHT)
-            shapes = tex(r"(m, n) \;\to\; (n, m)", color=MUTED)
-            footer = VGroup(general, shapes).arrange(RIGHT, buff=GAP * 2)
-            footer.next_to(self.example[2], DOWN, buff=GAP * 1.2)
+            footer = self.footer(self.example[2])
             diagonals = VGroup(
                 self.diagonal_through(self.original), self.diagonal_through(self.matrix_T)
             )

@@ -4,6 +4,7 @@ the other equation, solve, substitute back.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -23,7 +24,13 @@ from manim import (
 
 from lib import linalg
 from scenes import style
-from scenes.s02_tensor_operations.shared import EQUATION_COLOURS, spoken
+from scenes.s02_tensor_operations.shared import (
+    EQUATION_COLOURS,
+    SMALLEST_SCALE,
+    shows_exactly,
+    solver_domain,
+    spoken,
+)
 from scenes.style import (
     BEAT,
     GAP,
@@ -44,6 +51,22 @@ from scenes.style import (
 )
 
 
+def scaled_sum(constant: float, slope: float, known: float) -> str:
+    r"""``constant + slope . known`` as TeX without the terms that show as 0: ``7 - 2 \cdot 3``."""
+    terms = []
+    if fmt(constant, "entry") != "0":
+        terms.append(num(constant, "entry"))
+    shown = fmt(slope, "entry")
+    negative, size = shown.startswith("-"), shown.lstrip("-")
+    if size != "0":
+        product = (rf"{size} \cdot " if size != "1" else "") + factor(known)
+        if terms:
+            terms.append(("- " if negative else "+ ") + product)
+        else:
+            terms.append(("-" if negative else "") + product)
+    return " ".join(terms) if terms else "0"
+
+
 def with_names(description: str, names: Sequence[str]) -> str:
     """A description from lib with its unknowns x0, x1 written as the scene's names."""
     return re.sub(r"\bx([01])\b", lambda match: names[int(match.group(1))], description)
@@ -55,6 +78,7 @@ class SubstitutionMethod(LessonScene):
     A = ((2.0, 1.0), (1.0, -1.0))
     b = (7.0, -1.0)
     names = ("x", "y")  # the unknowns x0, x1 as the scene writes them
+    domain = solver_domain()
 
     #: Where the lines of working start, and where the notes beside them start.
     LINES_LEFT = -5.9
@@ -71,7 +95,10 @@ class SubstitutionMethod(LessonScene):
             self.solved,
             self.back,
         ) = (self.steps[:2], *self.steps[2:])
+        self.source = int(re.search(r"equation (\d)", self.isolated.description).group(1)) - 1
         self.lines: list[style.MathTex] = []
+        self.heading = style.title("Solving by substitution")
+        self.plan_lines()
         self.write_the_system()
         self.isolate_one_unknown()
         self.substitute_into_the_other()
@@ -88,17 +115,34 @@ class SubstitutionMethod(LessonScene):
             num(step.rhs, "entry"),
         ]
 
-    def isolated_expression(self) -> str:
+    def as_fraction(self) -> bool:
+        """Whether the isolated unknown is written (c - b y) / a: when its constant or slope
+        would be rounded at two decimals, the quotient itself is exact."""
         step = self.isolated
-        return linear_combination(
-            [(step.constant, ""), (step.slope, self.names[1 - step.variable])]
-        )
+        return not (shows_exactly(step.constant) and shows_exactly(step.slope))
+
+    def isolated_expression(self, known: float | None = None) -> str:
+        """What the isolated unknown equals; with ``known`` put in for the other unknown."""
+        step = self.isolated
+        other = 1 - step.variable
+        if not self.as_fraction():
+            if known is None:
+                return linear_combination([(step.constant, ""), (step.slope, self.names[other])])
+            return scaled_sum(step.constant, step.slope, known)
+        source = self.equations[self.source]
+        a, b = source.coefficients[step.variable], source.coefficients[other]
+        if known is None:
+            top = linear_combination([(source.rhs, ""), (-b, self.names[other])])
+        else:
+            top = scaled_sum(source.rhs, -b, known)
+        return rf"\frac{{{top}}}{{{num(a, 'entry')}}}"
 
     def isolated_parts(self) -> list[str]:
         return [self.names[self.isolated.variable], "=", self.isolated_expression()]
 
     def substituted_parts(self) -> tuple[list[str], int]:
-        """The other equation with the expression in brackets, and the expression's index."""
+        """The other equation with the expression put in, and the expression's index: in
+        brackets, or, a fraction, times its coefficient."""
         step = self.substituted
         other = 1 - step.variable
         parts: list[str] = []
@@ -109,10 +153,16 @@ class SubstitutionMethod(LessonScene):
                 negative, size = shown.startswith("-"), shown.lstrip("-")
                 if parts or negative:
                     parts.append("-" if negative else "+")
-                if size != "1":
-                    parts.append(size)
-                parts += ["(", self.isolated_expression(), ")"]
-                where = len(parts) - 2
+                if self.as_fraction():  # 3 \cdot \frac{7 - y}{2}
+                    if size != "1":
+                        parts.append(rf"{size} \cdot")
+                    parts.append(self.isolated_expression())
+                    where = len(parts) - 1
+                else:  # 3(7 - 2y)
+                    if size != "1":
+                        parts.append(size)
+                    parts += ["(", self.isolated_expression(), ")"]
+                    where = len(parts) - 2
             else:
                 term = linear_combination([(step.other_coefficient, self.names[other])])
                 if term == "0":
@@ -127,47 +177,104 @@ class SubstitutionMethod(LessonScene):
 
     def collected_parts(self) -> list[str]:
         step = self.collected
+        exact = shows_exactly(step.coefficient) and shows_exactly(step.rhs)
         return [
             linear_combination([(step.coefficient, self.names[step.variable])]),
-            "=",
+            "=" if exact else r"\approx",
             num(step.rhs, "entry"),
         ]
 
     def solved_parts(self) -> list[str]:
-        return [self.names[self.solved.variable], "=", num(self.solved.value, "entry")]
+        value = self.solved.value
+        relation = "=" if shows_exactly(value) and self.collected_parts()[1] == "=" else r"\approx"
+        return [self.names[self.solved.variable], relation, num(value, "entry")]
 
     def back_parts(self) -> list[str]:
         step = self.back
-        terms = []
-        if fmt(step.constant, "entry") != "0":
-            terms.append(num(step.constant, "entry"))
-        slope = fmt(step.slope, "entry")
-        negative, size = slope.startswith("-"), slope.lstrip("-")
-        if size != "0":
-            product = (rf"{size} \cdot " if size != "1" else "") + factor(step.known)
-            if terms:
-                terms.append(("- " if negative else "+ ") + product)
-            else:
-                terms.append(("-" if negative else "") + product)
-        expression = " ".join(terms) if terms else "0"
-        return [self.names[step.variable], "=", expression, "=", num(step.value, "entry")]
+        relation = "=" if self.solved_parts()[1] == "=" else r"\approx"
+        last = "=" if relation == "=" and shows_exactly(step.value) else r"\approx"
+        expression = self.isolated_expression(known=step.known)
+        return [self.names[step.variable], relation, expression, last, num(step.value, "entry")]
 
     # -- layout ---------------------------------------------------------------------------
 
+    def all_lines(self) -> list[list[str]]:
+        """Every line of working, as TeX parts, in order."""
+        return [
+            *(self.equation_parts(e) for e in self.equations),
+            self.isolated_parts(),
+            self.substituted_parts()[0],
+            self.collected_parts(),
+            self.solved_parts(),
+            self.back_parts(),
+        ]
+
+    def all_notes(self) -> list[str]:
+        """The note beside each line of working."""
+        steps = [*self.equations, self.isolated, self.substituted, self.collected]
+        notes = [with_names(step.description, self.names) for step in steps]
+        notes.append(f"divide both sides by {fmt(self.collected.coefficient, 'entry')}")
+        return [*notes, with_names(self.back.description, self.names)]
+
+    def answer_parts(self) -> list[str]:
+        x, y = self.solution
+        exact = shows_exactly(x) and shows_exactly(y)
+        return [
+            rf"({self.names[0]}, {self.names[1]})",
+            "=" if exact else r"\approx",
+            rf"({num(x, 'entry')},\ {num(y, 'entry')})",
+        ]
+
+    def plan_lines(self) -> None:
+        """Where the notes start, how large the lines are and where each goes.
+
+        Lines are LINE_PITCH apart, or farther when fractions make them tall; when that
+        would run past the bottom, the gaps close up and then the lines shrink (never below
+        the smallest text size). The notes move right to make room for long lines.
+        """
+        notes = [text(n, size=LABEL_SIZE).width for n in self.all_notes()]
+        right = config.frame_width / 2 - MARGIN
+        lines = [tex(*parts) for parts in self.all_lines()]
+        answer = tex(*self.answer_parts())
+        widest = max(line.width for line in lines)
+        self.notes_left = min(
+            max(self.NOTES_LEFT, self.LINES_LEFT + widest + GAP), right - max(notes)
+        )
+        width = self.notes_left - GAP - self.LINES_LEFT
+        first = self.heading.get_bottom()[1] - GAP * 1.1 - 0.2  # the first line's centre
+        bottom = -config.frame_height / 2 + MARGIN
+        self.scale = 1.0
+        while True:
+            heights = [line.height * min(self.scale, width / line.width) for line in lines]
+            gaps = [
+                max(self.LINE_PITCH * self.scale, (above + below) / 2 + 0.15)
+                for above, below in itertools.pairwise(heights)
+            ]
+            under = heights[-1] / 2 + GAP * 1.1 + answer.height * self.scale
+            spare = first - sum(gaps) - under - bottom
+            if spare < 0:  # close the gaps up, down to a little air between the lines
+                tight = [(a + b) / 2 + 0.1 for a, b in itertools.pairwise(heights)]
+                closing = min(1.0, -spare / max(sum(gaps) - sum(tight), 1e-9))
+                gaps = [g - (g - t) * closing for g, t in zip(gaps, tight, strict=True)]
+                spare = first - sum(gaps) - under - bottom
+            if spare >= 0 or self.scale <= SMALLEST_SCALE:
+                break
+            self.scale = max(SMALLEST_SCALE, self.scale - 0.05)
+        self.centres = [first - sum(gaps[:k]) for k in range(len(lines))]
+
     def line(self, parts: Sequence[str], colour: str = style.TEXT) -> style.MathTex:
         """The next line of working, left-aligned under the previous one."""
-        formula = tex(*parts, color=colour)
-        style.fit_width(formula, self.NOTES_LEFT - GAP - self.LINES_LEFT)
-        top = self.heading.get_bottom()[1] - GAP * 1.1 - self.LINE_PITCH * len(self.lines)
-        formula.move_to([self.LINES_LEFT, top - 0.2, 0], aligned_edge=LEFT)
+        formula = tex(*parts, color=colour).scale(self.scale)
+        style.fit_width(formula, self.notes_left - GAP - self.LINES_LEFT)
+        formula.move_to([self.LINES_LEFT, self.centres[len(self.lines)], 0], aligned_edge=LEFT)
         self.lines.append(formula)
         return formula
 
     def note(self, content: str, beside: Mobject) -> style.Text:
         """A short note in the right column, level with the line it explains."""
         words = text(content, size=LABEL_SIZE, color=MUTED)
-        style.fit_width(words, config.frame_width / 2 - MARGIN - self.NOTES_LEFT)
-        words.move_to([self.NOTES_LEFT, beside.get_center()[1], 0], aligned_edge=LEFT)
+        style.fit_width(words, config.frame_width / 2 - MARGIN - self.notes_left)
+        words.move_to([self.notes_left, beside.get_center()[1], 0], aligned_edge=LEFT)
         return words
 
     # -- beats --------------------------------------------------------------------------
@@ -178,7 +285,6 @@ class SubstitutionMethod(LessonScene):
             f"Two equations, two unknowns: {first}, and {second}. Substitution solves one "
             "equation for one unknown and puts the result into the other."
         ):
-            self.heading = style.title("Solving by substitution")
             self.play(FadeIn(self.heading), run_time=QUICK)
             self.system = VGroup()
             for k, step in enumerate(self.equations):
@@ -193,9 +299,11 @@ class SubstitutionMethod(LessonScene):
     def isolate_one_unknown(self) -> None:
         step = self.isolated
         name = self.names[step.variable]
-        source = int(re.search(r"equation (\d)", step.description).group(1)) - 1
+        source = self.source
         with self.beat(
             f"Equation {source + 1} gives {name} easily: {spoken(self.isolated_parts())}."
+            if not self.as_fraction()
+            else f"Solve equation {source + 1} for {name}: {spoken(self.isolated_parts())}."
         ):
             box = style.highlight_box(self.system[source][0])
             formula = self.line(self.isolated_parts(), EQUATION_COLOURS[source])
@@ -261,8 +369,9 @@ class SubstitutionMethod(LessonScene):
     def substitute_back(self) -> None:
         step = self.back
         known = self.names[1 - step.variable]
+        relation = "=" if shows_exactly(step.known) else "is about"
         with self.beat(
-            f"Put {known} = {fmt(step.known, 'entry')} back into "
+            f"{known} {relation} {fmt(step.known, 'entry')}: put that back into "
             f"{spoken(self.isolated_parts())}: {spoken(self.back_parts())}."
         ):
             formula = self.line(self.back_parts())
@@ -278,16 +387,13 @@ class SubstitutionMethod(LessonScene):
 
     def show_summary(self) -> None:
         x, y = self.solution
+        exact = shows_exactly(x) and shows_exactly(y)
+        said = "" if exact else ", to two decimals"
         with self.beat(
-            f"The solution: {self.names[0]} = {fmt(x, 'entry')} and {self.names[1]} = "
+            f"The solution{said}: {self.names[0]} = {fmt(x, 'entry')} and {self.names[1]} = "
             f"{fmt(y, 'entry')}, the one pair of numbers that makes both equations true."
         ):
-            answer = tex(
-                rf"({self.names[0]}, {self.names[1]})",
-                "=",
-                rf"({num(x, 'entry')},\ {num(y, 'entry')})",
-                color=RESULT,
-            )
+            answer = tex(*self.answer_parts(), color=RESULT).scale(self.scale)
             answer.next_to(self.back_line, DOWN, buff=GAP * 1.1)
             answer.align_to([self.LINES_LEFT, 0, 0], LEFT)
             frame = style.highlight_box(answer, color=RESULT, buff=0.18)

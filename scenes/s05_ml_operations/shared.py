@@ -69,9 +69,14 @@ class LogBarChart(VGroup):
     """Positive values as thin bars over a log10 axis with labelled decades (10^-4 ... 10^2).
 
     The axis starts at the decade below the smallest value, so the bars stand on it and the
-    x axis never crosses mid-plot as a linear axis of log10 values through 0 would.
-    ``bars[i]`` is the bar of ``values[i]`` (at x = i + 1).
+    x axis never crosses mid-plot as a linear axis of log10 values through 0 would. Values
+    below ``1e-16`` times the largest (zero to machine precision) stand at that floor.
+    The x axis numbers a power of two of the bars, at most four numbers whatever the count,
+    and the decades are labelled no closer than ``LABEL_PITCH``. ``bars[i]`` is the bar of
+    ``values[i]`` (at x = i + 1).
     """
+
+    LABEL_PITCH = 0.45  # the least distance between two decade labels
 
     def __init__(
         self,
@@ -79,26 +84,32 @@ class LogBarChart(VGroup):
         *,
         width: float,
         height: float,
-        x_step: int,
         x_label: str = "i",
         y_label: str = r"\sigma_i",
         bar_width: float = 2.5,
     ) -> None:
         super().__init__()
-        logs = [math.log10(v) for v in values]
+        floor = max(values) * 1e-16
+        logs = [math.log10(max(v, floor)) for v in values]
         self.low = math.floor(min(logs))
         high = math.ceil(max(logs))
         count = len(values)
+        numbered = 1  # the step between x numbers: a power of two, at most four of them
+        while count / numbered > 4:
+            numbered *= 2
+        x_step = max(1, numbered // 2)
         self.axes = style.axes(
             [0, count + x_step / 2, x_step],
-            [0, high - self.low, 1],
+            [0, max(high - self.low, 1), 1],
             width=width,
             height=height,
             x_label=x_label,
             y_label=y_label,
             numbers=False,
         )
-        decade_step = 1 if high - self.low <= 4 else 2
+        decades = high - self.low
+        most = max(1, math.floor(height / self.LABEL_PITCH))  # gaps between decade labels
+        decade_step = max(1 if decades <= 4 else 2, math.ceil(decades / most))
         self.y_ticks = VGroup(
             *(
                 tex(rf"10^{{{num(e, 'count')}}}", size=LABEL_SIZE, color=AXIS).next_to(
@@ -112,7 +123,7 @@ class LogBarChart(VGroup):
                 tex(num(i, "count"), size=LABEL_SIZE, color=AXIS).next_to(
                     self.axes.c2p(i, 0), DOWN, buff=BUFF * 0.6
                 )
-                for i in range(2 * x_step, count + 1, 2 * x_step)
+                for i in range(numbered, count + 1, numbered)
             )
         )
         self.bars = VGroup(
@@ -155,19 +166,29 @@ class LogBarChart(VGroup):
         ]
 
 
-def rank_k_sum(k: int, *, size: float = CAPTION_SIZE) -> VGroup:
-    """``A_k = σ1 u1 v1^T + ... + σk uk vk^T`` with σ, u and v in their colours."""
-    terms = [1, k] if k > 2 else list(range(1, k + 1))
+def rank_k_sum(k: int, *, size: float = CAPTION_SIZE, summed: bool = False) -> VGroup:
+    """``A_k = σ1 u1 v1^T + ... + σk uk vk^T`` with σ, u and v in their colours.
+
+    ``summed`` writes it as ``A_k = Σ_{i=1}^{k} σi ui vi^T``, narrower for a large k.
+    """
     parts = [rf"A_{{{num(k, 'count')}}}", "="]
-    for index, i in enumerate(terms):
-        if index:
-            parts.append(r"+ \cdots +" if k > 2 else "+")
-        parts += [rf"\sigma_{{{i}}}", rf"u_{{{i}}}", rf"v_{{{i}}}^T"]
+    if summed:
+        parts += [
+            rf"\sum\nolimits_{{i=1}}^{{{num(k, 'count')}}}",
+            r"\sigma_{i}",
+            "u_{i}",
+            "v_{i}^T",
+        ]
+    else:
+        terms = [1, k] if k > 2 else list(range(1, k + 1))
+        for index, i in enumerate(terms):
+            if index:
+                parts.append(r"+ \cdots +" if k > 2 else "+")
+            parts += [rf"\sigma_{{{i}}}", rf"u_{{{i}}}", rf"v_{{{i}}}^T"]
     formula = tex(*parts, size=size)
     formula[0].set_color(RESULT)
     for part in formula:
-        head = part.tex_string
-        colour = {r"\s": SIGMA, "u_": U_COLOUR, "v_": V_COLOUR}.get(head[:2])
-        if colour:
-            part.set_color(colour)
+        for head, colour in ((r"\sigma", SIGMA), ("u_", U_COLOUR), ("v_", V_COLOUR)):
+            if part.tex_string.startswith(head):
+                part.set_color(colour)
     return formula

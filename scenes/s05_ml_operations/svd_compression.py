@@ -4,6 +4,9 @@ error.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 from manim import (
     DOWN,
@@ -27,6 +30,7 @@ from manim import (
 
 from lib import linalg
 from scenes import style
+from scenes.inputs import Domain, Number, Rule, Vector
 from scenes.s05_ml_operations.shared import (
     SIGMA,
     U_COLOUR,
@@ -47,6 +51,7 @@ from scenes.style import (
     HIGHLIGHT,
     LABEL_SIZE,
     MARGIN,
+    MIN_TEXT_SIZE,
     MUTED,
     PAUSE,
     QUICK,
@@ -58,23 +63,71 @@ from scenes.style import (
     text,
 )
 
+IMAGE_HEIGHT = 3.9  # the original and its rebuilt copy, side by side
+
+# -- the inputs a lecturer may choose -------------------------------------------------------
+
+
+def ranks_fit(values: Mapping[str, Any]) -> bool:
+    """No rank twice, and none above the image's side (a rank-k image needs k <= m, n)."""
+    ks = [int(k) for k in values["ks"]]
+    return len(set(ks)) == len(ks) and max(ks) <= int(values["image_size"])
+
+
+def patch_fits(values: Mapping[str, Any]) -> bool:
+    """The 4 x 4 block from (row, column) lies inside the image."""
+    row, column = (int(v) for v in values["patch"])
+    return max(row, column) + 4 <= int(values["image_size"])
+
+
+def error_in_tenths_of_a_percent(values: Mapping[str, Any]) -> bool:
+    """good_error is said as a percentage with one decimal: at most 3 decimals as a fraction."""
+    return round(float(values["good_error"]), 3) == float(values["good_error"])
+
+
 # -- the scene ------------------------------------------------------------------------------
 
 
 class SVDCompression(LessonScene):
     """An image rebuilt from its largest singular triplets: few numbers stored, small error."""
 
-    ks = (1, 2, 4, 8, 16, 32, 64)  # the ranks rebuilt, in order
-    spectrum_count = 96  # how many singular values the plot shows (at least max(ks))
+    image_size = 128  # the side of lib's default image, in pixels
+    ks = (1, 2, 4, 8, 16, 32, 64)  # the ranks rebuilt (played smallest first)
+    spectrum_count = 96  # singular values the plot shows at least (always every kept one)
     good_error = 0.05  # the summary's "good enough": the first k whose error is below this
     patch = (76, 14)  # top-left pixel (row, column) of the 4 x 4 block shown as numbers
-    image_height = 3.9
     slow_steps = 3  # the first steps play slowly, the rest quickly
+    domain = Domain(
+        image_size=Number(16, 1024, integer=True),
+        ks=Vector((1, 10), 1, 1024, integer=True),
+        spectrum_count=Number(1, 1024, integer=True),
+        good_error=Number(0.001, 0.999, places=3),
+        patch=Vector(2, 0, 1020, integer=True),
+        slow_steps=Number(0, 10, integer=True),
+        rules=(
+            Rule(
+                "must give ranks k from 1 to image_size, none twice",
+                ("ks", "image_size"),
+                ranks_fit,
+            ),
+            Rule(
+                "must put the 4 x 4 block inside the image: row and column at most image_size - 4",
+                ("patch", "image_size"),
+                patch_fits,
+            ),
+            Rule(
+                "must have at most 3 decimals (it is said as a percentage, 5.5%)",
+                ("good_error",),
+                error_in_tenths_of_a_percent,
+            ),
+        ),
+    )
 
     def construct(self) -> None:
-        self.pixels = linalg.default_image()  # every number, from lib, up front
+        self.pixels = linalg.default_image(int(self.image_size))  # every number, from lib
         _, self.spectrum, _ = linalg.svd(self.pixels)
-        self.steps = [linalg.svd_compress(self.pixels, k) for k in self.ks]
+        self.ranks = sorted(int(k) for k in self.ks)
+        self.steps = [linalg.svd_compress(self.pixels, k) for k in self.ranks]
         self.good = next(
             (s for s in self.steps if s.relative_error < self.good_error), self.steps[-1]
         )
@@ -100,6 +153,24 @@ class SVDCompression(LessonScene):
         """``caption`` centred over ``image``, no wider than it."""
         style.fit_width(caption, image.width)
         return caption.next_to(image, UP, buff=BUFF * 0.6)
+
+    def name_original(self) -> VGroup:
+        """``A  original, m × n`` over the original; without the size when that is too wide."""
+        m, n = self.pixels.shape
+        for words in (f"original, {fmt(m, 'count')} × {fmt(n, 'count')}", "original"):
+            caption = VGroup(
+                tex("A", size=BODY_SIZE + 6), text(words, size=CAPTION_SIZE, color=MUTED)
+            ).arrange(RIGHT, buff=BUFF)
+            if caption.width * MIN_TEXT_SIZE / CAPTION_SIZE <= self.original.width:
+                break
+        return caption
+
+    def rank_caption(self, k: int, image: ImageMobject) -> VGroup:
+        """``A_k`` as a sum over ``image``: written out, or with a sigma when that is too wide."""
+        caption = rank_k_sum(k)
+        if caption.width * MIN_TEXT_SIZE / CAPTION_SIZE > image.width:
+            caption = rank_k_sum(k, summed=True)
+        return self.caption_over(caption, image)
 
     def readout_values(self, step: linalg.SVDCompression) -> VGroup:
         """The three numbers of one step: k, the stored count of the original's, the error."""
@@ -135,23 +206,13 @@ class SVDCompression(LessonScene):
         ):
             self.heading = style.title("Compressing an image with the SVD")
             self.caption_room = BUFF * 1.4 + 0.42
-            self.original = self.place_image(raster(self.pixels, self.image_height), 0)
-            self.original_caption = self.caption_over(
-                VGroup(
-                    tex("A", size=BODY_SIZE + 6),
-                    text(
-                        f"original, {fmt(m, 'count')} × {fmt(n, 'count')}",
-                        size=CAPTION_SIZE,
-                        color=MUTED,
-                    ),
-                ).arrange(RIGHT, buff=BUFF),
-                self.original,
-            )
+            self.original = self.place_image(raster(self.pixels, IMAGE_HEIGHT), 0)
+            self.original_caption = self.caption_over(self.name_original(), self.original)
             self.play(FadeIn(self.heading), FadeIn(self.original), run_time=BEAT * 1.5)
             self.play(FadeIn(self.original_caption, shift=DOWN * 0.1), run_time=QUICK)
             self.show("shape", (m, n))
 
-            row, col = self.patch
+            row, col = (int(v) for v in self.patch)
             block = self.pixels[row : row + 4, col : col + 4]
             pixel = self.original.height / m
             corner = self.original.get_corner(UP + LEFT) + np.array([col * pixel, -row * pixel, 0])
@@ -247,27 +308,43 @@ class SVDCompression(LessonScene):
 
     def show_spectrum(self) -> None:
         s = self.spectrum
-        shown = min(len(s), max(self.spectrum_count, max(self.ks)))
+        shown = min(len(s), max(int(self.spectrum_count), self.ranks[-1]))
         values = tuple(float(v) for v in s[:shown])
         below_one = next((i + 1 for i, v in enumerate(values) if v < 1), None)
-        fall = f"from number {below_one} on they are below 1" if below_one else "they fall fast"
-        with self.beat(
-            f"On a log scale the singular values fall fast: sigma 1 is {fmt(s[0])}, and "
-            f"{fall}. The sigmas we drop decide the error."
-        ):
-            self.chart = LogBarChart(values, width=3.9, height=3.3, x_step=16)
-            self.chart.next_to(self.heading, DOWN, buff=self.caption_room)
-            self.chart.to_edge(RIGHT, buff=MARGIN)
-            self.chart_caption = text(
-                f"singular values ({shown} of {len(s)})", size=CAPTION_SIZE - 2, color=MUTED
+        if below_one:
+            said = (
+                f"On a log scale the singular values fall fast: sigma 1 is {fmt(s[0])}, and "
+                f"from number {below_one} on they are below 1."
             )
-            # The caption may reach left of the chart, up to a gap short of the second image.
+        elif shown > 1:
+            said = (
+                f"On a log scale the singular values fall: sigma 1 is {fmt(s[0])}, sigma "
+                f"{shown} is {fmt(values[-1])}."
+            )
+        else:
+            said = f"On a log scale, the largest singular value: sigma 1 is {fmt(s[0])}."
+        with self.beat(f"{said} The sigmas we drop decide the error."):
+            self.chart = LogBarChart(values, width=3.9, height=3.3)
+            # The caption may reach left of the chart, up to a gap short of the second image;
+            # too long for that at a legible size, it takes two lines and the chart moves down.
             slot_right = self.original.get_right()[0] + GAP * 0.6 + self.original.width
-            style.fit_width(self.chart_caption, config.frame_width / 2 - MARGIN - slot_right - GAP)
+            room = config.frame_width / 2 - MARGIN - slot_right - GAP
+            words = ("singular values", f"({fmt(shown, 'count')} of {fmt(len(s), 'count')})")
+            self.chart_caption = text(" ".join(words), size=CAPTION_SIZE - 2, color=MUTED)
+            if self.chart_caption.width * MIN_TEXT_SIZE / (CAPTION_SIZE - 2) > room:
+                self.chart_caption = VGroup(
+                    *(text(line, size=CAPTION_SIZE - 2, color=MUTED) for line in words)
+                ).arrange(DOWN, aligned_edge=RIGHT, buff=BUFF * 0.4)
+            style.fit_width(self.chart_caption, room)
+            above = max(self.caption_room, self.chart_caption.height + BUFF * 0.6 + 0.32)
+            self.chart.next_to(self.heading, DOWN, buff=above)
+            self.chart.to_edge(RIGHT, buff=MARGIN)
             self.chart_caption.next_to(self.chart, UP, buff=BUFF * 0.6)
             self.chart_caption.align_to(self.chart, RIGHT)
             first_label = tex(rf"\sigma_1 = {num(s[0])}", size=LABEL_SIZE + 2, color=SIGMA)
             first_label.next_to(self.chart.top_of(1), RIGHT, buff=BUFF * 2)
+            if first_label.get_right()[0] > self.chart.get_right()[0]:  # one bar, at the end
+                first_label.next_to(self.chart.top_of(1), LEFT, buff=BUFF * 2)
             self.play(
                 FadeIn(self.chart_caption),
                 Create(self.chart.axes),
@@ -299,23 +376,30 @@ class SVDCompression(LessonScene):
         for index, step in enumerate(self.steps):
             self.rebuild(step, slow=index < self.slow_steps, first=index == 0)
 
-    def narrate_step(self, step: linalg.SVDCompression, first: bool) -> str:
+    def narrate_step(self, step: linalg.SVDCompression) -> str:
         stored = spoken(count_tex(step.stored_values))
         fraction = spoken(fmt(step.storage_fraction, "ratio"))
         error = spoken(fmt(step.relative_error, "error"))
         said = f"k = {step.k}: {stored} numbers ({fraction}), error {error}."
-        if first:
+        if step.k == 1:
             said += " A rank-one image repeats one row pattern, brighter or darker: only stripes."
-        elif step is self.good:
-            said += " Already close to the original."
-        if step.stored_values >= step.original_values:
-            said += " Now the pieces need more numbers than the pixels themselves."
+        elif step is self.good and step.relative_error < self.good_error:
+            good = spoken(fmt(self.good_error, "error"))
+            said += f" Already below {good}: close to the original."
+        index = self.steps.index(step)
+        if step.stored_values > step.original_values:
+            earlier = index > 0 and self.steps[index - 1].stored_values > step.original_values
+            said += (
+                " Still more numbers than the pixels."
+                if earlier
+                else " Now the pieces need more numbers than the pixels themselves."
+            )
         return said
 
     def rebuild(self, step: linalg.SVDCompression, *, slow: bool, first: bool) -> None:
-        with self.beat(self.narrate_step(step, first)):
-            image = self.place_image(raster(step.approximation, self.image_height), 1)
-            caption = self.caption_over(rank_k_sum(step.k), image)
+        with self.beat(self.narrate_step(step)):
+            image = self.place_image(raster(step.approximation, IMAGE_HEIGHT), 1)
+            caption = self.rank_caption(step.k, image)
             values = self.readout_values(step)
             region = self.chart.kept_region(step.k)
             run_time = BEAT if slow else QUICK
@@ -361,9 +445,11 @@ class SVDCompression(LessonScene):
         pitch = 0.55
         top = self.original.get_bottom()[1] - BUFF * 1.4 - pitch / 2
         values_x = self.original.get_left()[0] + max(name.width for name in names) + GAP
+        room = self.original.get_right()[0] + GAP * 0.6 + self.original.width - values_x
         for i, (name, value) in enumerate(zip(names, values, strict=True)):
             y = top - i * pitch
             name.move_to([self.original.get_left()[0], y, 0], aligned_edge=LEFT)
+            style.fit_width(value, room)  # under the two images, clear of the chart
             value.move_to([values_x, y, 0], aligned_edge=LEFT)
 
     def summary_steps(self) -> list[linalg.SVDCompression]:
@@ -372,18 +458,25 @@ class SVDCompression(LessonScene):
             return list(self.steps)
         picks = {round(i * (len(self.steps) - 1) / 3) for i in range(4)}
         chosen = [self.steps[i] for i in sorted(picks)]
-        if self.good not in chosen:
-            nearest = min(chosen, key=lambda s: abs(s.k - self.good.k))
+        if self.good not in chosen:  # in place of the nearest, keeping the first and last
+            nearest = min(chosen[1:-1], key=lambda s: abs(s.k - self.good.k))
             chosen[chosen.index(nearest)] = self.good
-        return chosen
+        return sorted(chosen, key=lambda s: s.k)
 
     def show_summary(self) -> None:
         good = self.good
         error = spoken(fmt(good.relative_error, "error"))
         fraction = spoken(fmt(good.storage_fraction, "ratio"))
+        pieces = "1 piece gives" if good.k == 1 else f"{good.k} pieces give"
+        trade = f"{pieces} {error} error from {fraction} of the numbers"
+        if good.relative_error < self.good_error:
+            opening = f"The trade-off: {trade}."
+        else:
+            goal = spoken(fmt(self.good_error, "error"))
+            opening = f"None of these ranks brings the error below {goal}; {trade}."
         narration = (
-            f"The trade-off: {good.k} pieces give {error} error from {fraction} of the numbers. "
-            "The large singular values carry the picture; the small ones only fine detail."
+            f"{opening} The large singular values carry the picture; the small ones only fine "
+            "detail."
         )
         with self.beat(narration):
             self.play(
@@ -403,7 +496,7 @@ class SVDCompression(LessonScene):
                 run_time=QUICK,
             )
             grid, good_column = self.thumbnail_grid()
-            chart = LogBarChart(self.numbers["spectrum"], width=6.8, height=1.9, x_step=16)
+            chart = LogBarChart(self.numbers["spectrum"], width=6.8, height=1.9)
             chart.to_corner(LEFT + DOWN, buff=MARGIN)
             chart.bars.set_stroke(color=MUTED)
             chart.bars[: good.k].set_stroke(color=SIGMA)
@@ -417,6 +510,9 @@ class SVDCompression(LessonScene):
                 ),
                 tex(rf"\text{{relative error }} {fmt(good.relative_error, 'error')}"),
             ).arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+            style.fit_width(
+                takeaway, config.frame_width / 2 - MARGIN - chart.get_right()[0] - GAP * 1.4
+            )
             takeaway.next_to(chart, RIGHT, buff=GAP * 1.4).align_to(chart, UP)
             box = style.highlight_box(good_column, color=RESULT, buff=BUFF * 0.6)
             self.play(
@@ -468,6 +564,10 @@ class SVDCompression(LessonScene):
         images = Group(*(column[1] for column in columns)).arrange(RIGHT, buff=GAP * 0.9)
         images.next_to(self.heading, DOWN, buff=self.caption_room)
         images.to_edge(RIGHT, buff=MARGIN)
+        names_width = max(name.width for name in names) + GAP * 0.6
+        spare = images.get_left()[0] - names_width - (MARGIN - config.frame_width / 2)
+        if spare > GAP:  # a short row sits in the middle, its names beside it
+            images.shift(LEFT * spare / 2)
         for i, name in enumerate(names):
             y = images.get_bottom()[1] - BUFF - pitch / 2 - i * pitch
             name.move_to([images.get_left()[0] - GAP * 0.6, y, 0], aligned_edge=RIGHT)

@@ -7,7 +7,13 @@ import pytest
 from lib import linalg
 from scenes.style import fmt
 from tests.scenes.conftest import scene_class
-from tests.scenes.harness import assert_frames_differ, final_screen_text, render, variant
+from tests.scenes.harness import (
+    assert_frames_differ,
+    final_screen_text,
+    numbers_check,
+    render,
+    variant,
+)
 
 pytestmark = pytest.mark.render
 
@@ -19,13 +25,18 @@ def grouped(count: int) -> str:
     return f"{count:,}".replace(",", "{,}")
 
 
-def check_svd_compression(result, ks) -> None:
-    shown = result.scene.numbers
-    image = linalg.default_image()
+@numbers_check("SVDCompression")
+def check_svd_compression(result, ks=None) -> None:
+    scene = result.scene
+    ks = sorted(int(k) for k in (scene.ks if ks is None else ks))  # played smallest first
+    shown = scene.numbers
+    image = linalg.default_image(int(scene.image_size))
     m, n = image.shape
     assert shown["shape"] == (m, n)
     assert shown["original_values"] == m * n
     assert shown["per_term"] == m + n + 1
+    row, column = (int(v) for v in scene.patch)
+    assert shown["patch"] == pytest.approx(image[row : row + 4, column : column + 4])
     for k in ks:
         expected = linalg.svd_compress(image, k)
         assert shown[f"k_{k}"] == k
@@ -37,11 +48,11 @@ def check_svd_compression(result, ks) -> None:
 
     _, spectrum, _ = linalg.svd(image)
     plotted = shown["spectrum"]
-    assert len(plotted) >= max(ks)
+    assert len(plotted) == min(len(spectrum), max(int(scene.spectrum_count), max(ks)))
     assert plotted == pytest.approx(tuple(spectrum[: len(plotted)]))
     assert shown["sigmas"] == pytest.approx(tuple(spectrum[:3]))
 
-    screen = final_screen_text(result.scene)
+    screen = final_screen_text(scene)
     thumbnails = sorted(
         int(key.rsplit("_", 1)[1]) for key in shown if key.startswith("thumbnail_k_")
     )
@@ -49,7 +60,7 @@ def check_svd_compression(result, ks) -> None:
     for k in thumbnails:
         assert fmt(shown[f"thumbnail_fraction_{k}"], "ratio") in screen, f"k={k} storage"
         assert fmt(shown[f"thumbnail_error_{k}"], "error") in screen, f"k={k} error"
-    good = next((k for k in ks if shown[f"error_{k}"] < 0.05), ks[-1])
+    good = next((k for k in ks if shown[f"error_{k}"] < scene.good_error), ks[-1])
     assert shown["summary_k_" + str(good)] == good
     assert good in thumbnails
     assert f"k = {good}" in screen
