@@ -40,8 +40,25 @@ from manim import (
     VMobject,
     config,
 )
+from manim.mobject.svg.svg_mobject import VMobjectFromSVGPath
 
 from scenes.inputs import Domain
+
+
+def _copy_sharing_parsed_path(self: VMobjectFromSVGPath, memo: dict[int, Any]) -> Mobject:
+    """Copy a glyph or path of a text or formula, sharing its parsed SVG path.
+
+    Every animation copies its mobjects, and manim's copy is a deep copy that also
+    duplicates ``path_obj``, the SVG path the points were generated from once: hundreds
+    of small parser objects per formula, most of the time a scene takes to run. The
+    points are copied as before; the parsed path is only read, so sharing it draws
+    the same frames (the scene tests compare them byte for byte) about ten times faster.
+    """
+    memo[id(self.path_obj)] = self.path_obj
+    return Mobject.__deepcopy__(self, memo)
+
+
+VMobjectFromSVGPath.__deepcopy__ = _copy_sharing_parsed_path  # type: ignore[method-assign]
 
 # -- colours: named for what they mean, not how they look -------------------------------
 
