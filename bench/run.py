@@ -13,6 +13,9 @@
 6. a lecture's remux join against a re-encode of the same scenes (when lectures exist);
 7. the peak resident memory of a render worker at full quality.
 
+Rows 8-10 (cores, storyboards, a Dask cluster) follow. ``--rows 3,10`` measures only the
+rows named, on top of the one preview build they start from.
+
 Timings repeat (``--repeats``, fewer for the long full-quality build) and report the
 median and the spread. Results print as a table and are written as JSON.
 """
@@ -262,10 +265,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         say(f"  {label}: {seconds:.1f} s")
         return seconds
 
+    rows = set(args.rows)
     try:
-        say(f"1. whole curriculum at {quality(fast).folder}: ours (make -j2) vs plain manim")
+        say(
+            f"1. whole curriculum at {quality(fast).folder}: ours (make -j2)"
+            + (" vs plain manim" if 1 in rows else ", once, as the base of the other rows")
+        )
         ours, plain = [], []
-        for repeat in range(args.repeats):
+        for repeat in range(args.repeats if 1 in rows else 1):
             project = fresh_copy(work / "fast", fixture)
             order = ("ours", "plain") if repeat % 2 == 0 else ("plain", "ours")
             for who in order:
@@ -273,7 +280,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     ours.append(
                         timed("ours", lambda p=project: make(p, "-j2", f"QUALITY={fast}")[0])
                     )
-                else:
+                elif 1 in rows:
                     media = work / f"plain-media-{repeat}"
                     plain.append(timed("plain", lambda p=project, m=media: plain_manim(p, fast, m)))
                     shutil.rmtree(media, ignore_errors=True)
@@ -281,8 +288,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "quality": quality(fast).folder,
             "scenes": len(manifest_module.load(project).scenes),
             "ours_seconds": spread(ours),
-            "plain_seconds": spread(plain),
-            "ratio": statistics.median(plain) / statistics.median(ours),
+            "plain_seconds": spread(plain) if plain else None,
+            "ratio": statistics.median(plain) / statistics.median(ours) if plain else None,
             "target_ratio": 1.85,
         }
         results["latex"] = latex_counts(project)
@@ -290,116 +297,128 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             r["scene"]: {"duration": r["duration"], "seconds": r["render_seconds"]}
             for r in build_records(project, fast)
         }
+        local = statistics.median(ours)
+        if 2 in rows:
+            say("2. no-op make")
+            noop, imported = [], False
+            with manim_trap(work) as (env, marker):
+                for _ in range(max(3, args.repeats)):
+                    seconds, result = make(project, f"QUALITY={fast}", env=env)
+                    noop.append(seconds)
+                    imported = imported or marker.exists() or bool(rendered_names(result.stdout))
+            results["noop"] = {
+                "seconds": spread(noop),
+                "manim_started": imported,
+                "target_seconds": 1.0,
+            }
+            say(f"  median {statistics.median(noop):.3f} s, manim started: {imported}")
 
-        say("2. no-op make")
-        noop, imported = [], False
-        with manim_trap(work) as (env, marker):
-            for _ in range(max(3, args.repeats)):
-                seconds, result = make(project, f"QUALITY={fast}", env=env)
-                noop.append(seconds)
-                imported = imported or marker.exists() or bool(rendered_names(result.stdout))
-        results["noop"] = {
-            "seconds": spread(noop),
-            "manim_started": imported,
-            "target_seconds": 1.0,
-        }
-        say(f"  median {statistics.median(noop):.3f} s, manim started: {imported}")
-
-        say("3. one scene module edited")
-        manifest = manifest_module.load(project)
-        entry = manifest.scenes[0]  # the first scene of the first section
-        module = entry.module_path(project)
-        module.write_text(module.read_text() + "\n# edited by the benchmark\n")
-        seconds, result = make(project, "-j2", f"QUALITY={fast}")
-        results["one_edit"] = {
-            "module": str(module.relative_to(project)),
-            "seconds": seconds,
-            "rerendered": sorted(rendered_names(result.stdout)),
-            "expected": [entry.name],
-        }
-        say(
-            f"  {results['one_edit']['module']}: {seconds:.1f} s, "
-            f"re-rendered {results['one_edit']['rerendered']}"
-        )
-
-        say(f"8. every core by default: make against JOBS=1 at {quality(fast).folder}")
-        default_runs, single_runs, workers_line = [], [], ""
-        for _ in range(args.repeats):
-            copy = fresh_copy(work / "cores", fixture)
-            seconds, result = make(copy, f"QUALITY={fast}")
-            default_runs.append(seconds)
-            workers_line = result.stdout.splitlines()[0] if result.stdout else ""
-            copy = fresh_copy(work / "cores", fixture)
-            single_runs.append(make(copy, f"QUALITY={fast}", "JOBS=1")[0])
-        results["cores"] = {
-            "quality": quality(fast).folder,
-            "default_seconds": spread(default_runs),
-            "one_worker_seconds": spread(single_runs),
-            "speedup": statistics.median(single_runs) / statistics.median(default_runs),
-            "workers": workers_line,
-        }
-        say(f"  {workers_line}")
-        say(f"  speed-up over JOBS=1: {results['cores']['speedup']:.2f}x")
-
-        say(f"9. storyboards of every scene (no video) against the JOBS=1 build at {fast}")
-        copy = fresh_copy(work / "boards", fixture)
-        board_seconds, result = make(copy, "storyboard", f"QUALITY={fast}")
-        if result.returncode != 0:
-            raise RuntimeError(f"make storyboard failed:\n{result.stdout}\n{result.stderr}")
-        results["storyboard"] = {
-            "seconds": board_seconds,
-            "fraction_of_render": board_seconds / statistics.median(single_runs),
-            "target_fraction": 0.25,
-        }
-        say(f"  {board_seconds:.1f} s = {results['storyboard']['fraction_of_render']:.0%}")
-
-        say(f"10. the curriculum at {fast} through a local two-worker Dask cluster")
-        results["cluster"] = cluster_row(work, fixture, fast, statistics.median(default_runs))
-        say(
-            f"  cluster {results['cluster']['seconds']:.1f} s against the local pool: "
-            f"{results['cluster']['overhead']:+.0%}"
-        )
-
-        say(f"4-5, 7. whole curriculum at {quality(full).folder} (make -j2), encode ceiling")
-        full_runs, frames = [], 0
-        for _ in range(args.full_repeats):
-            project_full = fresh_copy(work / "full", fixture)
-            full_runs.append(
-                timed("ours", lambda p=project_full: make(p, "-j2", f"QUALITY={full}")[0])
+        if 3 in rows:
+            say("3. one scene module edited")
+            manifest = manifest_module.load(project)
+            entry = manifest.scenes[0]  # the first scene of the first section
+            module = entry.module_path(project)
+            module.write_text(module.read_text() + "\n# edited by the benchmark\n")
+            seconds, result = make(project, "-j2", f"QUALITY={fast}")
+            results["one_edit"] = {
+                "module": str(module.relative_to(project)),
+                "seconds": seconds,
+                "rerendered": sorted(rendered_names(result.stdout)),
+                "expected": [entry.name],
+            }
+            say(
+                f"  {results['one_edit']['module']}: {seconds:.1f} s, "
+                f"re-rendered {results['one_edit']['rerendered']}"
             )
-        records = build_records(project_full, full)
-        frames = sum(int(r.get("frames", 0)) for r in records)
-        q = quality(full)
-        videos = [project_full / r["outputs"]["mp4"] for r in records]
-        ceiling = encode_ceiling(videos, q.pixel_width, q.pixel_height, q.frame_rate)
-        build_fps = frames / statistics.median(full_runs)
-        results["full"] = {
-            "quality": q.folder,
-            "frames": frames,
-            "seconds": spread(full_runs),
-            "fps": build_fps,
-            "ceiling_fps": ceiling["fps"],
-            "fraction_of_ceiling": build_fps / ceiling["fps"] if ceiling["fps"] else 0.0,
-            "target_fraction": 0.9,
-            "per_scene": {
-                r["scene"]: {
-                    "duration": r["duration"],
-                    "frames": r["frames"],
-                    "seconds": r["render_seconds"],
-                    "peak_rss_mib": r.get("peak_rss_mib"),
-                }
-                for r in records
-            },
-        }
-        results["ceiling"] = ceiling
-        results["latex_full"] = latex_counts(project_full)
-        results["memory"] = {
-            "peak_rss_mib": max(float(r.get("peak_rss_mib") or 0) for r in records),
-            "target_mib": 1024,
-        }
 
-        say("6. lecture assembly")
-        results["lectures"] = lecture_assembly(project_full, full)
+        if 8 in rows:
+            say(f"8. every core by default: make against JOBS=1 at {quality(fast).folder}")
+            default_runs, single_runs, workers_line = [], [], ""
+            for _ in range(args.repeats):
+                copy = fresh_copy(work / "cores", fixture)
+                seconds, result = make(copy, f"QUALITY={fast}")
+                default_runs.append(seconds)
+                workers_line = result.stdout.splitlines()[0] if result.stdout else ""
+                copy = fresh_copy(work / "cores", fixture)
+                single_runs.append(make(copy, f"QUALITY={fast}", "JOBS=1")[0])
+            results["cores"] = {
+                "quality": quality(fast).folder,
+                "default_seconds": spread(default_runs),
+                "one_worker_seconds": spread(single_runs),
+                "speedup": statistics.median(single_runs) / statistics.median(default_runs),
+                "workers": workers_line,
+            }
+            say(f"  {workers_line}")
+            say(f"  speed-up over JOBS=1: {results['cores']['speedup']:.2f}x")
+
+        if 9 in rows:
+            say(f"9. storyboards of every scene (no video) against the JOBS=1 build at {fast}")
+            if 8 not in rows:  # the JOBS=1 build it is measured against
+                copy = fresh_copy(work / "cores", fixture)
+                single_runs = [
+                    timed("JOBS=1", lambda c=copy: make(c, f"QUALITY={fast}", "JOBS=1")[0])
+                ]
+            copy = fresh_copy(work / "boards", fixture)
+            board_seconds, result = make(copy, "storyboard", f"QUALITY={fast}")
+            if result.returncode != 0:
+                raise RuntimeError(f"make storyboard failed:\n{result.stdout}\n{result.stderr}")
+            results["storyboard"] = {
+                "seconds": board_seconds,
+                "fraction_of_render": board_seconds / statistics.median(single_runs),
+                "target_fraction": 0.25,
+            }
+            say(f"  {board_seconds:.1f} s = {results['storyboard']['fraction_of_render']:.0%}")
+
+        if 10 in rows:
+            say(f"10. the curriculum at {fast} through a local two-worker Dask cluster")
+            pool = statistics.median(default_runs) if 8 in rows else local
+            results["cluster"] = cluster_row(work, fixture, fast, pool)
+            say(
+                f"  cluster {results['cluster']['seconds']:.1f} s against the local pool: "
+                f"{results['cluster']['overhead']:+.0%}"
+            )
+
+        if rows & {4, 5, 6, 7}:
+            say(f"4-5, 7. whole curriculum at {quality(full).folder} (make -j2), encode ceiling")
+            full_runs, frames = [], 0
+            for _ in range(args.full_repeats):
+                project_full = fresh_copy(work / "full", fixture)
+                full_runs.append(
+                    timed("ours", lambda p=project_full: make(p, "-j2", f"QUALITY={full}")[0])
+                )
+            records = build_records(project_full, full)
+            frames = sum(int(r.get("frames", 0)) for r in records)
+            q = quality(full)
+            videos = [project_full / r["outputs"]["mp4"] for r in records]
+            ceiling = encode_ceiling(videos, q.pixel_width, q.pixel_height, q.frame_rate)
+            build_fps = frames / statistics.median(full_runs)
+            results["full"] = {
+                "quality": q.folder,
+                "frames": frames,
+                "seconds": spread(full_runs),
+                "fps": build_fps,
+                "ceiling_fps": ceiling["fps"],
+                "fraction_of_ceiling": build_fps / ceiling["fps"] if ceiling["fps"] else 0.0,
+                "target_fraction": 0.9,
+                "per_scene": {
+                    r["scene"]: {
+                        "duration": r["duration"],
+                        "frames": r["frames"],
+                        "seconds": r["render_seconds"],
+                        "peak_rss_mib": r.get("peak_rss_mib"),
+                    }
+                    for r in records
+                },
+            }
+            results["ceiling"] = ceiling
+            results["latex_full"] = latex_counts(project_full)
+            results["memory"] = {
+                "peak_rss_mib": max(float(r.get("peak_rss_mib") or 0) for r in records),
+                "target_mib": 1024,
+            }
+
+            say("6. lecture assembly")
+            results["lectures"] = lecture_assembly(project_full, full)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -480,54 +499,77 @@ def machine() -> dict[str, Any]:
 
 
 def table(results: dict[str, Any]) -> str:
-    """The results as a plain-text table with each target."""
+    """The results as a plain-text table with each target; rows not measured are left out."""
     m = results["machine"]
-    fast, full = results["fast"], results["full"]
+    fast, full = results["fast"], results.get("full")
     rows = [
         (
             "machine",
             f"{m['cores']} cores; manim {m['manim']}, PyAV {m['av']}, numpy {m['numpy']}",
             "",
-        ),
-        (
-            f"1. {fast['quality']} curriculum ({fast['scenes']} scenes): plain / ours",
-            f"{fast['ratio']:.2f}x  (plain {fast['plain_seconds']['median']:.1f} s, "
-            f"ours {fast['ours_seconds']['median']:.1f} s; ours {fast['ours_seconds']['min']:.1f}"
-            f"-{fast['ours_seconds']['max']:.1f})",
-            ">= 1.85x",
-        ),
-        (
-            f"1. {full['quality']} build: frames per second",
-            f"{full['fps']:.1f} fps = {full['fraction_of_ceiling']:.0%} of the ceiling "
-            f"({full['frames']} frames in {full['seconds']['median']:.1f} s)",
-            ">= 90%",
-        ),
-        (
-            "2. no-op make",
-            f"{results['noop']['seconds']['median']:.3f} s "
-            f"(max {results['noop']['seconds']['max']:.3f}); manim started: "
-            f"{results['noop']['manim_started']}",
-            "< 1 s, none",
-        ),
-        (
-            "3. one scene module edited",
-            f"{results['one_edit']['seconds']:.1f} s; re-rendered "
-            f"{', '.join(results['one_edit']['rerendered'])}",
-            f"only {', '.join(results['one_edit']['expected'])}",
-        ),
-        (
-            "4. encode ceiling (PyAV libx264 crf 23)",
-            f"{results['ceiling']['fps']:.1f} fps over {results['ceiling']['frames']} frames",
-            "",
-        ),
-        (
-            "5. LaTeX compilations / distinct formulas",
-            f"{results['latex']['compilations']} / {results['latex']['distinct_formulas']} "
-            f"({fast['quality']}), {results['latex_full']['compilations']} / "
-            f"{results['latex_full']['distinct_formulas']} ({full['quality']})",
-            "equal",
-        ),
+        )
     ]
+    if fast["ratio"] is not None:
+        rows.append(
+            (
+                f"1. {fast['quality']} curriculum ({fast['scenes']} scenes): plain / ours",
+                f"{fast['ratio']:.2f}x  (plain {fast['plain_seconds']['median']:.1f} s, "
+                f"ours {fast['ours_seconds']['median']:.1f} s; "
+                f"ours {fast['ours_seconds']['min']:.1f}-{fast['ours_seconds']['max']:.1f})",
+                ">= 1.85x",
+            )
+        )
+    else:
+        rows.append(
+            (
+                f"1. {fast['quality']} curriculum ({fast['scenes']} scenes): ours, once",
+                f"{fast['ours_seconds']['median']:.1f} s (plain manim not measured)",
+                "",
+            )
+        )
+    if full:
+        rows.append(
+            (
+                f"1. {full['quality']} build: frames per second",
+                f"{full['fps']:.1f} fps = {full['fraction_of_ceiling']:.0%} of the ceiling "
+                f"({full['frames']} frames in {full['seconds']['median']:.1f} s)",
+                ">= 90%",
+            )
+        )
+    if "noop" in results:
+        rows.append(
+            (
+                "2. no-op make",
+                f"{results['noop']['seconds']['median']:.3f} s "
+                f"(max {results['noop']['seconds']['max']:.3f}); manim started: "
+                f"{results['noop']['manim_started']}",
+                "< 1 s, none",
+            )
+        )
+    if "one_edit" in results:
+        rows.append(
+            (
+                "3. one scene module edited",
+                f"{results['one_edit']['seconds']:.1f} s; re-rendered "
+                f"{', '.join(results['one_edit']['rerendered'])}",
+                f"only {', '.join(results['one_edit']['expected'])}",
+            )
+        )
+    if full:
+        rows += [
+            (
+                "4. encode ceiling (PyAV libx264 crf 23)",
+                f"{results['ceiling']['fps']:.1f} fps over {results['ceiling']['frames']} frames",
+                "",
+            ),
+            (
+                "5. LaTeX compilations / distinct formulas",
+                f"{results['latex']['compilations']} / {results['latex']['distinct_formulas']} "
+                f"({fast['quality']}), {results['latex_full']['compilations']} / "
+                f"{results['latex_full']['distinct_formulas']} ({full['quality']})",
+                "equal",
+            ),
+        ]
     lectures = results.get("lectures")
     if lectures:
         rows.append(
@@ -538,7 +580,7 @@ def table(results: dict[str, Any]) -> str:
                 ">= 20x",
             )
         )
-    else:
+    elif full:
         rows.append(("6. lecture assembly", "no lectures in this project yet", ""))
     cores = results.get("cores")
     if cores:
@@ -570,28 +612,44 @@ def table(results: dict[str, Any]) -> str:
                 "<= +10%",
             )
         )
-    rows.append(
-        (
-            "7. peak memory of a render worker",
-            f"{results['memory']['peak_rss_mib']:.0f} MiB",
-            "< 1024 MiB",
+    if full:
+        rows.append(
+            (
+                "7. peak memory of a render worker",
+                f"{results['memory']['peak_rss_mib']:.0f} MiB",
+                "< 1024 MiB",
+            )
         )
-    )
     width = max(len(r[0]) for r in rows)
     value_width = max(len(r[1]) for r in rows)
     lines = [f"{'measure':{width}}  {'result':{value_width}}  target"]
     lines += [f"{a:{width}}  {b:{value_width}}  {c}" for a, b, c in rows]
+    full_quality = full["quality"] if full else "-"
     lines += [
         "",
-        f"{'scene':34} {'length':>8} {fast['quality']:>9} {full['quality']:>9} {'peak':>9}",
+        f"{'scene':34} {'length':>8} {fast['quality']:>9} {full_quality:>9} {'peak':>9}",
     ]
-    for name, scene in full["per_scene"].items():
-        preview = fast.get("per_scene", {}).get(name, {}).get("seconds")
+    for name, preview in fast["per_scene"].items():
+        scene = full["per_scene"].get(name, {}) if full else {}
         lines.append(
-            f"{name:34} {scene['duration']:7.1f}s {preview or 0:8.1f}s {scene['seconds']:8.1f}s "
-            f"{scene['peak_rss_mib'] or 0:6.0f} MiB"
+            f"{name:34} {preview['duration']:7.1f}s {preview['seconds']:8.1f}s "
+            f"{scene.get('seconds') or 0:8.1f}s {scene.get('peak_rss_mib') or 0:6.0f} MiB"
         )
     return "\n".join(lines)
+
+
+ALL_ROWS = tuple(range(1, 11))
+
+
+def rows_argument(value: str) -> tuple[int, ...]:
+    """``3,10`` as (3, 10); a number outside 1-10 is refused with the rows there are."""
+    try:
+        rows = tuple(int(part) for part in value.split(",") if part.strip())
+    except ValueError:
+        rows = ()
+    if not rows or not set(rows) <= set(ALL_ROWS):
+        raise argparse.ArgumentTypeError(f"{value!r}: give row numbers 1-10 separated by commas")
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -607,6 +665,12 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default=str(ROOT / "renders" / "bench"), help="where results.json goes"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
+    parser.add_argument(
+        "--rows",
+        type=rows_argument,
+        default=ALL_ROWS,
+        help="measure only these rows, e.g. 3,10 (default: all); the preview build is always made",
+    )
     args = parser.parse_args(argv)
     results = run(args)
     out = Path(args.out)

@@ -50,3 +50,36 @@ def test_benchmark_runs_on_the_fixture_and_reports_every_measure(tmp_path):
     assert "10. two-worker Dask cluster / local pool" in result.stdout
     assert "1. 144p5 curriculum (3 scenes): plain / ours" in result.stdout
     assert f"{results['machine']['cores']} cores; manim" in result.stdout
+
+
+def test_benchmark_measures_only_the_rows_asked_for(tmp_path):
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "bench.run", "--fixture", str(FIXTURE)),
+            *("--fast-quality", "t", "--repeats", "1", "--rows", "3", "--out", str(tmp_path)),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert results["one_edit"]["rerendered"] == results["one_edit"]["expected"]
+    assert results["fast"]["ratio"] is None  # plain manim is row 1's, not asked for
+    assert not {"full", "noop", "cores", "storyboard", "cluster"} & set(results)
+    assert "3. one scene module edited" in result.stdout
+    assert "2. no-op make" not in result.stdout
+
+
+def test_benchmark_refuses_a_row_it_does_not_have():
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--rows", "3,12"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "give row numbers 1-10 separated by commas" in result.stderr
