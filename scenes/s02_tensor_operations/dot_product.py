@@ -35,7 +35,7 @@ from manim import (
 from lib import linalg
 from scenes import style
 from scenes.inputs import Domain, Rule, Vector
-from scenes.s02_tensor_operations.shared import code, place_clear
+from scenes.s02_tensor_operations.shared import code, place_clear, product_tex
 from scenes.style import (
     BEAT,
     BUFF,
@@ -57,10 +57,6 @@ from scenes.style import (
     tex,
 )
 
-# =========================================================================================
-# DotProduct
-# =========================================================================================
-
 
 def window(values: Sequence[float], step: float) -> tuple[float, float, float]:
     """An axis range on the grid of ``step``: one step beyond the smallest and largest of
@@ -80,6 +76,9 @@ def every_other_line(axis_range: Sequence[float]) -> list[float]:
     values = (round(k * 2 * step, 10) for k in range(first, last + 1) if k)
     return [t for t in values if low < t < high]
 
+
+#: The left side of every formula for the dot product, as TeX parts.
+U_DOT_V = ("u", r"\cdot", "v", "=")
 
 #: The shortest vector the lesson takes, and how many times longer than the other one may be.
 SHORTEST = 0.5
@@ -129,28 +128,21 @@ class DotProduct(LessonScene):
     def build_plane(self) -> None:
         """A plane on one grid that holds u, v, u's shadow on v and the origin, with room."""
         s = self.steps
-        xs = (s.u[0], s.v[0], s.projection[0])
-        ys = (s.u[1], s.v[1], s.projection[1])
+        xs, ys = zip(s.u[:2], s.v[:2], s.projection[:2], strict=True)
         span = max(max(0.0, *xs) - min(0.0, *xs), max(0.0, *ys) - min(0.0, *ys))
         step = style.nice_step(span)
         self.x_range, self.y_range = window(xs, step), window(ys, step)
-        x_span = self.x_range[1] - self.x_range[0]
-        y_span = self.y_range[1] - self.y_range[0]
+        x_span, y_span = (high - low for low, high, _ in (self.x_range, self.y_range))
         unit = min(6.2 / x_span, 5.9 / y_span)
-        self.grid = style.plane(
-            self.x_range, self.y_range, width=x_span * unit, height=y_span * unit
-        )
-        self.grid.add_coordinates(
-            style.tick_labels(every_other_line(self.x_range)),
-            style.tick_labels(every_other_line(self.y_range)),
-        )
+        width, height = x_span * unit, y_span * unit
+        self.grid = style.plane(self.x_range, self.y_range, width=width, height=height)
+        ticks = [style.tick_labels(every_other_line(r)) for r in (self.x_range, self.y_range)]
+        self.grid.add_coordinates(*ticks)
         self.grid.to_corner(LEFT + DOWN, buff=MARGIN)
 
     def build_picture(self) -> None:
-        """The plane and everything the picture will show on it, each label clear of the rest.
-
-        Tick numbers that any of it would cover are dropped before the plane is drawn.
-        """
+        """The plane and everything the picture will show on it, each label clear of the rest;
+        tick numbers that any of it would cover are dropped before the plane is drawn."""
         s = self.steps
         self.build_plane()
         origin = self.point((0, 0))
@@ -172,25 +164,16 @@ class DotProduct(LessonScene):
             bisector = bisector / np.linalg.norm(bisector)
         else:  # opposite directions: the angle opens to the left of v
             bisector = np.array([-vy, vx, 0.0])
-        self.theta = tex(r"\theta", size=CAPTION_SIZE, color=HIGHLIGHT)
-        place_clear(
-            self.theta,
-            origin + bisector * radius,
-            bisector,
-            [arrow_u, arrow_v, name_u, name_v],
-        )
+        self.theta = theta = tex(r"\theta", size=CAPTION_SIZE, color=HIGHLIGHT)
+        place_clear(theta, origin + bisector * radius, bisector, [arrow_u, arrow_v, name_u, name_v])
         shadow_tip, u_tip = self.point(s.projection), self.point(s.u)
         self.guide = self.line_of_v()
         self.drop = DashedLine(u_tip, shadow_tip, color=MUTED, stroke_width=3)
         self.corner = None
         if self.drop.get_length() > 0.3 and np.linalg.norm(shadow_tip - origin) > 0.3:
-            self.corner = RightAngle(
-                Line(shadow_tip, shadow_tip + self.guide.get_unit_vector()),
-                Line(shadow_tip, u_tip),
-                length=0.22,
-                color=MUTED,
-                stroke_width=3,
-            )
+            direction = self.guide.get_unit_vector()
+            legs = Line(shadow_tip, shadow_tip + direction), Line(shadow_tip, u_tip)
+            self.corner = RightAngle(*legs, length=0.22, color=MUTED, stroke_width=3)
         if np.linalg.norm(shadow_tip - origin) > 0.15:
             self.shadow = Arrow(
                 origin,
@@ -202,16 +185,8 @@ class DotProduct(LessonScene):
             )
         else:
             self.shadow = Dot(shadow_tip, radius=0.09, color=RESULT)
-        style.drop_ticks_near(
-            self.grid,
-            self.arrow_u,
-            self.arrow_v,
-            self.theta,
-            self.arc,
-            self.guide,
-            self.drop,
-            self.shadow,
-        )
+        drawn = (self.arrow_u, self.arrow_v, self.theta, self.arc, self.guide, self.drop)
+        style.drop_ticks_near(self.grid, *drawn, self.shadow)
 
     def column_left(self) -> float:
         return self.grid.get_right()[0] + GAP
@@ -219,11 +194,13 @@ class DotProduct(LessonScene):
     def column_width(self) -> float:
         return config.frame_width / 2 - MARGIN - self.column_left()
 
-    def place_in_column(self, line: Mobject, below: Mobject) -> Mobject:
-        style.fit_width(line, self.column_width())
-        line.next_to(below, DOWN, buff=GAP * 0.55)
-        line.align_to([self.column_left(), 0, 0], LEFT)
-        return line
+    def stack_in_column(self, below: Mobject, *lines: Mobject) -> None:
+        """``lines`` one under another, under ``below``, left-aligned in the column."""
+        for line in lines:
+            style.fit_width(line, self.column_width())
+            line.next_to(below, DOWN, buff=GAP * 0.55)
+            line.align_to([self.column_left(), 0, 0], LEFT)
+            below = line
 
     def point(self, coords: Sequence[float]) -> np.ndarray:
         return self.grid.c2p(*coords[:2])
@@ -237,22 +214,15 @@ class DotProduct(LessonScene):
                 reach += [bound / direction[k] for bound in bounds[:2]]
         positive = min(t for t in reach if t > 0)
         negative = max(t for t in reach if t < 0)
-        return DashedLine(
-            self.point(direction * negative),
-            self.point(direction * positive),
-            color=INPUT_2,
-            stroke_width=2,
-            stroke_opacity=0.5,
-        )
+        ends = [self.point(direction * t) for t in (negative, positive)]
+        return DashedLine(*ends, color=INPUT_2, stroke_width=2, stroke_opacity=0.5)
 
     # -- beats --------------------------------------------------------------------------
 
     def multiply_pairs_and_add(self) -> None:
         s = self.steps
-        pairs = ", ".join(
-            f"{fmt(a)} times {fmt(b)} is {fmt(p)}"
-            for a, b, p in zip(s.u, s.v, s.products, strict=True)
-        )
+        products = zip(s.u, s.v, s.products, strict=True)
+        pairs = ", ".join(f"{fmt(a)} times {fmt(b)} is {fmt(p)}" for a, b, p in products)
         with self.beat(
             f"The dot product of u and v multiplies the pairs of matching components and adds "
             f"the products: {pairs}; the sum is {fmt(s.dot)}. In numpy, u @ v."
@@ -260,35 +230,26 @@ class DotProduct(LessonScene):
             self.heading = style.title("The dot product")
             u_column = style.matrix(np.reshape(s.u, (-1, 1)), color=INPUT)
             v_column = style.matrix(np.reshape(s.v, (-1, 1)), color=INPUT_2)
-            u_name = tex("u", "=", color=INPUT)
-            v_name = tex("v", "=", color=INPUT_2)
             vectors = VGroup(
-                VGroup(u_name, u_column).arrange(RIGHT, buff=BUFF),
-                VGroup(v_name, v_column).arrange(RIGHT, buff=BUFF),
+                VGroup(tex("u", "=", color=INPUT), u_column).arrange(RIGHT, buff=BUFF),
+                VGroup(tex("v", "=", color=INPUT_2), v_column).arrange(RIGHT, buff=BUFF),
             ).arrange(RIGHT, buff=GAP * 2)
             vectors.move_to(UP * 0.9)
-            parts = ["u", r"\cdot", "v", "="]
+            parts = list(U_DOT_V)
             for k, (a, b) in enumerate(zip(s.u, s.v, strict=True)):
-                if k:
-                    parts.append("+")
-                parts += [factor(a, "value"), r"\cdot", factor(b, "value")]
+                parts += (["+"] if k else []) + [factor(a, "value"), r"\cdot", factor(b, "value")]
             parts += ["=", " + ".join(num(p) for p in s.products), "=", num(s.dot)]
-            working = tex(*parts)
-            working[0].set_color(INPUT)
-            working[2].set_color(INPUT_2)
-            working[-1].set_color(RESULT)
+            working = product_tex(*parts)
             style.fit_width(working, style.SAFE_WIDTH)
             working.next_to(vectors, DOWN, buff=GAP * 1.4)
-            numpy_line = code("numpy:  u @ v")
-            numpy_line.next_to(working, DOWN, buff=GAP)
+            numpy_line = code("numpy:  u @ v").next_to(working, DOWN, buff=GAP)
             self.play(FadeIn(self.heading), run_time=QUICK)
             self.play(FadeIn(vectors), run_time=BEAT)
             self.play(Write(working[:4]), run_time=QUICK)
             for k in range(len(s.u)):
                 first = 4 + 4 * k  # u . v =, then (a . b) and + (a . b) per pair
                 boxes = VGroup(
-                    style.highlight_box(u_column.get_entries()[k]),
-                    style.highlight_box(v_column.get_entries()[k]),
+                    *(style.highlight_box(c.get_entries()[k]) for c in (u_column, v_column))
                 )
                 self.play(Create(boxes), run_time=QUICK * 0.6)
                 self.play(
@@ -301,10 +262,8 @@ class DotProduct(LessonScene):
                 self.play(FadeOut(boxes), run_time=QUICK * 0.4)
             self.play(Write(working[-4:-2]), run_time=BEAT * 0.7)
             self.play(Write(working[-2:]), FadeIn(numpy_line), run_time=BEAT * 0.7)
-            self.show("u", s.u)
-            self.show("v", s.v)
-            self.show("products", s.products)
-            self.show("dot", s.dot)
+            for name in ("u", "v", "products", "dot"):
+                self.show(name, getattr(s, name))
             self.wait(PAUSE)
             self.algebra = VGroup(vectors, numpy_line)
             self.working = working
@@ -320,15 +279,10 @@ class DotProduct(LessonScene):
                 rf"{factor(a, 'value')} \cdot {factor(b, 'value')}"
                 for a, b in zip(s.u, s.v, strict=True)
             )
-            compact = tex("u", r"\cdot", "v", "=", pairs, "=", num(s.dot))
-            compact[0].set_color(INPUT)
-            compact[2].set_color(INPUT_2)
-            compact[-1].set_color(RESULT)
+            compact = product_tex(*U_DOT_V, pairs, "=", num(s.dot))
             style.fit_width(compact, self.column_width())
-            compact.move_to(
-                [self.column_left(), self.heading.get_bottom()[1] - GAP * 1.1, 0],
-                aligned_edge=LEFT,
-            )
+            top = self.heading.get_bottom()[1] - GAP * 1.1
+            compact.move_to([self.column_left(), top, 0], aligned_edge=LEFT)
             self.play(
                 FadeOut(self.algebra), ReplacementTransform(self.working, compact), run_time=BEAT
             )
@@ -351,31 +305,24 @@ class DotProduct(LessonScene):
             f"{fmt(s.norm_v, 'norm')} give cos theta = {fmt(s.cosine)}, so theta is "
             f"{fmt(s.angle_degrees)} degrees."
         ):
-            identity = tex("u", r"\cdot", "v", "=", r"\|u\|", r"\,", r"\|v\|", r"\cos", r"\theta")
+            identity = tex(*U_DOT_V, r"\|u\|", r"\,", r"\|v\|", r"\cos", r"\theta")
             for k, colour in ((0, INPUT), (2, INPUT_2), (4, INPUT), (6, INPUT_2), (8, HIGHLIGHT)):
                 identity[k].set_color(colour)
-            self.place_in_column(identity, self.dot_line)
+            lengths = rf"{num(s.norm_u, 'norm')} \cdot {num(s.norm_v, 'norm')}"
             cosine = tex(
-                r"\cos\theta",
-                "=",
-                rf"\frac{{{num(s.dot)}}}{{{num(s.norm_u, 'norm')} \cdot {num(s.norm_v, 'norm')}}}",
-                "=",
-                num(s.cosine),
+                r"\cos\theta", "=", rf"\frac{{{num(s.dot)}}}{{{lengths}}}", "=", num(s.cosine)
             )
             cosine[0].set_color(HIGHLIGHT)
-            self.place_in_column(cosine, identity)
             angle = tex(r"\theta", "=", num(s.angle_degrees) + r"^\circ")
             angle[0].set_color(HIGHLIGHT)
             angle[-1].set_color(HIGHLIGHT)
-            self.place_in_column(angle, cosine)
+            self.stack_in_column(self.dot_line, identity, cosine, angle)
             self.play(Create(self.arc), FadeIn(self.theta), run_time=BEAT)
             self.play(Write(identity), run_time=BEAT)
             self.play(Write(cosine), run_time=BEAT)
             self.play(Write(angle), run_time=QUICK)
-            self.show("norm_u", s.norm_u)
-            self.show("norm_v", s.norm_v)
-            self.show("cosine", s.cosine)
-            self.show("angle_degrees", s.angle_degrees)
+            for name in ("norm_u", "norm_v", "cosine", "angle_degrees"):
+                self.show(name, getattr(s, name))
             self.wait(PAUSE)
             self.angle_lines = VGroup(identity, cosine, angle)
 
@@ -394,51 +341,31 @@ class DotProduct(LessonScene):
             f"({fmt(s.projection[0], 'coordinate')}, {fmt(s.projection[1], 'coordinate')}). "
             f"The length of v times this shadow is again {fmt(s.dot)}."
         ):
-            guide, drop, shadow = self.guide, self.drop, self.shadow
-            self.add(guide)
+            self.add(self.guide)
             self.bring_to_front(self.arrow_v, self.arrow_u)
-            self.play(Create(guide), run_time=QUICK)
-            self.play(Create(drop), run_time=BEAT)
-            pieces = VGroup(guide, drop)
+            self.play(Create(self.guide), run_time=QUICK)
+            self.play(Create(self.drop), run_time=BEAT)
             if self.corner is not None:
                 self.play(Create(self.corner), run_time=QUICK)
-                pieces.add(self.corner)
-            if isinstance(shadow, Arrow):
-                self.play(GrowArrow(shadow), run_time=BEAT)
-            else:
-                self.play(FadeIn(shadow, scale=1.5), run_time=BEAT)
-            pieces.add(shadow)
+            shadow = self.shadow  # an arrow, or a dot when the shadow is too short for one
+            grow = GrowArrow(shadow) if isinstance(shadow, Arrow) else FadeIn(shadow, scale=1.5)
+            self.play(grow, run_time=BEAT)
+            over_v = rf"\frac{{{num(s.dot)}}}{{{num(s.norm_v, 'norm')}}}"
+            shadow_length = num(s.scalar_projection, "norm")
             length = tex(
-                r"\text{comp}_v u",
-                "=",
-                r"\frac{u \cdot v}{\|v\|}",
-                "=",
-                rf"\frac{{{num(s.dot)}}}{{{num(s.norm_v, 'norm')}}}",
-                "=",
-                num(s.scalar_projection, "norm"),
+                r"\text{comp}_v u", "=", r"\frac{u \cdot v}{\|v\|}", "=", over_v, "=", shadow_length
             )
             length[0].set_color(RESULT)
             length[-1].set_color(RESULT)
-            self.place_in_column(length, self.angle_lines[-1])
-            vector = tex(
-                r"\text{proj}_v u", "=", fmt_vector(s.projection, "coordinate"), color=RESULT
+            shadow_vector = fmt_vector(s.projection, "coordinate")
+            vector = tex(r"\text{proj}_v u", "=", shadow_vector, color=RESULT)
+            times = rf"{num(s.norm_v, 'norm')} \cdot {factor(s.scalar_projection, 'norm')}"
+            again = product_tex(
+                *U_DOT_V, r"\|v\|", r"\,\text{comp}_v u", "=", times, "=", num(s.dot)
             )
-            self.place_in_column(vector, length)
-            again = tex(
-                "u",
-                r"\cdot",
-                "v",
-                "=",
-                r"\|v\|",
-                r"\,\text{comp}_v u",
-                "=",
-                rf"{num(s.norm_v, 'norm')} \cdot {factor(s.scalar_projection, 'norm')}",
-                "=",
-                num(s.dot),
-            )
-            for k, colour in ((0, INPUT), (2, INPUT_2), (4, INPUT_2), (5, RESULT), (9, RESULT)):
-                again[k].set_color(colour)
-            self.place_in_column(again, vector)
+            again[4].set_color(INPUT_2)
+            again[5].set_color(RESULT)
+            self.stack_in_column(self.angle_lines[-1], length, vector, again)
             self.play(Write(length), run_time=BEAT)
             self.play(Write(vector), run_time=BEAT * 0.8)
             self.play(Write(again), run_time=BEAT)
@@ -446,19 +373,16 @@ class DotProduct(LessonScene):
             self.show("projection", s.projection)
             self.wait(PAUSE)
             self.projection_lines = VGroup(length, vector, again)
-            self.projection_pieces = pieces
 
     def show_summary(self) -> None:
         s = self.steps
         if linalg.are_orthogonal(s.u, s.v):
             reading = "0: zero, so u and v are at a right angle"
         else:
-            side = (
-                "positive, so the angle is under" if s.dot > 0 else "negative, so the angle is over"
-            )
+            sign, side = ("positive", "under") if s.dot > 0 else ("negative", "over")
             # a sum that rounds to 0 still has its sign
             shown = "0 to two decimals, but" if fmt(s.dot) == "0" else f"{fmt(s.dot)}:"
-            reading = f"{shown} {side} 90 degrees"
+            reading = f"{shown} {sign}, so the angle is {side} 90 degrees"
         with self.beat(
             "One number, two readings: the pairs multiplied and added, or the lengths times "
             f"the cosine of the angle. Here it is {reading}."

@@ -34,13 +34,17 @@ from scenes.s02_tensor_operations.shared import (
     EQUATION_COLOURS,
     SMALLEST_SCALE,
     crossing_window,
+    equals,
     equation_tex,
     line_ends,
+    plane_of_unknowns,
+    said_value,
     shows_exactly,
     shrink_to_fit,
     solver_domain,
     spoken,
     swap_in,
+    system_tex,
 )
 from scenes.style import (
     BEAT,
@@ -63,9 +67,8 @@ from scenes.style import (
     text,
 )
 
-# =========================================================================================
-# EliminationMethod
-# =========================================================================================
+#: One step of the elimination, as lib records it: the rows after one row operation.
+Step = linalg.EliminationStep
 
 
 def column_spacing(rows: Sequence[Sequence[float]]) -> float:
@@ -98,12 +101,12 @@ class EliminationMethod(LessonScene):
     # -- builders -----------------------------------------------------------------------
 
     def lay_out(self) -> None:
-        """The matrix's spacing and size, and whether the system goes beside it or above it.
+        """The system and [A | b] set out, with the rows' names left of the matrix and the
+        unknowns' names over its columns.
 
-        The columns are as wide as the longest entry of any step, so the matrix keeps its
-        shape from step to step; the system and the matrix share the space left of the row
-        operations, side by side, or, when that would shrink them too much, one above the
-        other.
+        The columns fit the longest entry of any step, so the matrix keeps its shape from step
+        to step; the system and the matrix share the space left of the row operations, side by
+        side or, when that would shrink them too much, one above the other.
         """
         rows = [row for step in self.steps for row in step.rows]
         widest_b = max(tex(fmt(row[2], "entry")).width for row in rows)
@@ -111,23 +114,36 @@ class EliminationMethod(LessonScene):
         self.bar_gap = min(0.35, (self.h_buff - widest_b) / 2)
         self.scale = 1.0
         self.left_edge = -config.frame_width / 2 + MARGIN
-        room = self.OPERATIONS_LEFT - GAP - self.left_edge
+        self.room = self.OPERATIONS_LEFT - GAP - self.left_edge  # left of the operations
+        self.middle = (self.left_edge + self.OPERATIONS_LEFT - GAP) / 2
         system, matrix = self.system_formulas(), self.augmented(self.steps[0].rows)
         labels = tex("R_1", size=CAPTION_SIZE).width + GAP * 0.6  # the row names left of it
-        beside = min(1.0, (room - GAP * 3) / (system.width + matrix.width))  # names between
-        above = min(1.0, room / max(system.width, matrix.width + labels))
+        beside = min(1.0, (self.room - GAP * 3) / (system.width + matrix.width))  # names between
+        above = min(1.0, self.room / max(system.width, matrix.width + labels))
         self.stacked = beside < 0.85 and above > beside
         self.scale = max(SMALLEST_SCALE, above if self.stacked else beside)
+        self.system, self.matrix = self.system_formulas(), self.augmented(self.steps[0].rows)
+        self.row_labels = VGroup(*(tex(f"R_{k}", size=CAPTION_SIZE, color=MUTED) for k in (1, 2)))
+        self.headers = VGroup(*(tex(n, size=CAPTION_SIZE, color=MUTED) for n in self.names))
+        if self.stacked:  # the system at the top, the matrix under it
+            self.system.next_to(self.heading, DOWN, buff=GAP).set_x(self.middle)
+            self.matrix.next_to(self.system, DOWN, buff=GAP * 1.4 + self.headers.height)
+            self.matrix.set_x(self.middle + self.row_labels.width / 2)
+        else:
+            board = VGroup(self.system, self.matrix).arrange(RIGHT, buff=GAP * 3)
+            board.move_to(LEFT * 2.3 + UP * 0.6)
+            if board.get_left()[0] < self.left_edge:
+                board.align_to([self.left_edge, 0, 0], LEFT)
+        m = self.matrix[0]
+        for label, row in zip(self.row_labels, m.get_rows(), strict=True):
+            label.next_to(m, LEFT, buff=GAP * 0.6).match_y(row)
+        for header, column in zip(self.headers, m.get_columns(), strict=False):
+            header.next_to(m, UP, buff=BUFF * 0.8).match_x(column)
 
     def system_formulas(self) -> VGroup:
         """The two equations, one a line, in their colours."""
-        start = self.steps[0]
-        system = VGroup(
-            *(
-                tex(equation_tex(row[:2], row[2], self.names), color=EQUATION_COLOURS[k])
-                for k, row in enumerate(start.rows)
-            )
-        )
+        rows = self.steps[0].rows
+        system = system_tex([row[:2] for row in rows], [row[2] for row in rows], self.names)
         system.arrange(DOWN, aligned_edge=LEFT, buff=GAP * 0.8)
         return system.scale(self.scale)
 
@@ -137,74 +153,53 @@ class EliminationMethod(LessonScene):
         m = style.matrix(rows, h_buff=column_spacing(rows) if compact else self.h_buff)
         # entries are right-aligned, so the coefficients' right edge does not move between steps
         x = max(e.get_right()[0] for e in m.get_columns()[-2]) + self.bar_gap
-        bar = Line(
-            [x, m.get_top()[1] - 0.1, 0],
-            [x, m.get_bottom()[1] + 0.1, 0],
-            color=style.TEXT,
-            stroke_width=2.5,
-        )
+        top, bottom = m.get_top()[1] - 0.1, m.get_bottom()[1] + 0.1
+        bar = Line([x, top, 0], [x, bottom, 0], color=style.TEXT, stroke_width=2.5)
         return VGroup(m, bar).scale(self.scale)
 
-    def aligned_with(self, new: VGroup, old: VGroup) -> VGroup:
-        """``new`` moved so that its entries sit exactly where ``old``'s do."""
-        shift = cell(old[0], 0, 0).get_corner(DOWN + RIGHT) - cell(new[0], 0, 0).get_corner(
-            DOWN + RIGHT
-        )
-        return new.shift(shift)
-
-    def multiple(
-        self, previous: linalg.EliminationStep, step: linalg.EliminationStep
-    ) -> tuple[str, str, str]:
-        """The sign, the size as TeX and the size as words of an add-a-multiple step's factor.
+    def row_operation(self, previous: Step, step: Step) -> tuple[str, list[str], str]:
+        """The row operation as written on the board, ``R_2 <- R_2 - 3R_1``; each entry of the
+        row it makes as the arithmetic that makes it, ``3 - 3 \\cdot 1 = 0`` (``\\approx``
+        where a number shown is rounded); and the operation as narration.
 
         A factor that two decimals would round is written as the quotient it is,
         ``\\frac{1.09}{2.25}`` (both entries of the rows before, shown exactly).
         """
-        shown = fmt(step.factor, "entry")
-        sign = "-" if step.factor < 0 else "+"
-        if shows_exactly(step.factor):
-            size = shown.lstrip("-")
-            return sign, ("" if size == "1" else size), size
-        over = previous.rows[step.target][step.source], previous.rows[step.source][step.source]
-        top, bottom = (fmt(abs(v), "entry") for v in over)
-        return sign, rf"\frac{{{top}}}{{{bottom}}}", f"{top} over {bottom}"
-
-    def operation_tex(self, previous: linalg.EliminationStep, step: linalg.EliminationStep) -> str:
-        """The row operation as written on a board: ``R_2 <- R_2 - 3R_1``."""
         if step.operation == "swap":
-            return r"R_1 \leftrightarrow R_2"
-        t = step.target + 1
+            why = f"Row 1 has no {self.names[0]} to work with, so swap the rows: the equations "
+            return r"R_1 \leftrightarrow R_2", [], why + "are the same, only their order changes."
+        t = step.target
+        old, new = previous.rows[t], step.rows[t]
         if step.operation == "scale":
-            pivot = previous.rows[step.target][step.target]
-            return rf"R_{t} \leftarrow R_{t} \,/\, {factor(pivot)}"
-        sign, size, _ = self.multiple(previous, step)
-        return rf"R_{t} \leftarrow R_{t} {sign} {size}R_{step.source + 1}"
-
-    def entry_workings(
-        self, previous: linalg.EliminationStep, step: linalg.EliminationStep
-    ) -> list[str]:
-        """Each entry of the new row as the arithmetic that makes it: ``3 - 3 \\cdot 1 = 0``;
-        ``\\approx`` where a number shown is rounded."""
-        old = previous.rows[step.target]
-        new = step.rows[step.target]
-
-        def relation(*values: float) -> str:
-            return "=" if all(shows_exactly(v) for v in values) else r"\approx"
-
-        if step.operation == "scale":
-            pivot = previous.rows[step.target][step.target]
-            over = factor(pivot)
-            return [
-                rf"{num(a, 'entry')} \,/\, {over} {relation(a, pivot, n)} {num(n, 'entry')}"
+            pivot, name, by = old[t], self.names[t], fmt(old[t], "entry")
+            board = rf"R_{t + 1} \leftarrow R_{t + 1} \,/\, {factor(pivot)}"
+            workings = [
+                rf"{num(a, 'entry')} \,/\, {factor(pivot)} {equals(a, pivot, n)} {num(n, 'entry')}"
                 for a, n in zip(old, new, strict=True)
             ]
-        sign, size, _ = self.multiple(previous, step)
-        times = rf"{size} \cdot " if size else ""
-        source = previous.rows[step.source]
-        return [
-            rf"{num(a, 'entry')} {sign} {times}{factor(s)} {relation(a, s, n)} {num(n, 'entry')}"
-            for a, s, n in zip(old, source, new, strict=True)
-        ]
+            why = f"Divide row {t + 1} by {by}, so that its {name} coefficient becomes 1"
+        else:
+            sign = "-" if step.factor < 0 else "+"
+            if shows_exactly(step.factor):  # R_2 - 3R_1, and R_2 - R_1 for a factor of 1
+                said = fmt(step.factor, "entry").lstrip("-")
+                size = "" if said == "1" else said
+            else:
+                over = old[step.source], previous.rows[step.source][step.source]
+                top, bottom = (fmt(abs(v), "entry") for v in over)
+                size, said = rf"\frac{{{top}}}{{{bottom}}}", f"{top} over {bottom}"
+            board = rf"R_{t + 1} \leftarrow R_{t + 1} {sign} {size}R_{step.source + 1}"
+            times = rf"{size} \cdot " if size else ""
+            workings = [
+                rf"{num(a, 'entry')} {sign} {times}{factor(s)} {equals(a, s, n)} {num(n, 'entry')}"
+                for a, s, n in zip(old, previous.rows[step.source], new, strict=True)
+            ]
+            source = f"row {step.source + 1}"
+            what = source if said == "1" else f"{said} times {source}"
+            verb = f"Subtract {what} from" if sign == "-" else f"Add {what} to"
+            why = f"{verb} row {t + 1} to eliminate {self.names[step.source]} from it"
+        about = "" if all(shows_exactly(v) for v in new) else "about "  # the row made, said
+        made = f"{about}{fmt(new[0], 'entry')}, {fmt(new[1], 'entry')} | {fmt(new[2], 'entry')}"
+        return board, workings, f"{why}: row {t + 1} becomes {made}."
 
     def crossing_picture(self, start: Mobject) -> VGroup:
         """Axes, the two equations as lines, and the point where they cross, in the largest
@@ -213,33 +208,16 @@ class EliminationMethod(LessonScene):
         """
         labels = 0.5  # the axis labels reach about this far beyond the axes
         bottom = -config.frame_height / 2 + MARGIN + labels
-        right_edge = config.frame_width / 2 - MARGIN - labels
-        words = VGroup(self.system, self.answers)
-        spaces = [  # (left, right, top) of each free space
-            (
-                self.system.get_right()[0] + labels,
-                self.answers.get_left()[0] - labels,
-                start.get_bottom()[1] - GAP,
-            ),
-            (
-                self.left_edge + labels,
-                self.OPERATIONS_LEFT - GAP - labels,
-                words.get_bottom()[1] - GAP,
-            ),
-            (self.OPERATIONS_LEFT + labels, right_edge, self.operations.get_bottom()[1] - GAP),
+        spaces = [  # each free space: its left and right edges, and what it is under
+            (self.system.get_right()[0], self.answers.get_left()[0], start),
+            (self.left_edge, self.OPERATIONS_LEFT - GAP, VGroup(self.system, self.answers)),
+            (self.OPERATIONS_LEFT, config.frame_width / 2 - MARGIN, self.operations),
         ]
+        spaces = [(a + labels, b - labels, over.get_bottom()[1] - GAP) for a, b, over in spaces]
         left, right, top = max(spaces, key=lambda s: min(s[1] - s[0], s[2] - bottom))
         side = min(2.6, right - left, top - bottom)
         extent = crossing_window(self.solution)
-        grid = style.axes(
-            extent,
-            extent,
-            width=side,
-            height=side,
-            x_label=self.names[0],
-            y_label=self.names[1],
-            numbers=False,
-        )
+        grid = plane_of_unknowns(extent, side, self.names)
         grid.move_to([(left + right) / 2, top, 0], aligned_edge=UP)
         lines = VGroup()
         for k, row in enumerate(self.steps[0].rows):
@@ -252,54 +230,33 @@ class EliminationMethod(LessonScene):
     def working(self, workings: list[str]) -> VGroup:
         """The three entries' arithmetic under the matrix, left of the row operations: in one
         line, or one a line when that is too long. ``working[j]`` is entry j's."""
-        room = self.OPERATIONS_LEFT - GAP - self.left_edge
         line = tex(*(w + (r",\quad" if k < 2 else "") for k, w in enumerate(workings)))
-        if not shrink_to_fit([line], lambda: line, room, config.frame_height):
+        if not shrink_to_fit([line], lambda: line, self.room, config.frame_height):
             line = VGroup(*(tex(w) for w in workings))
             shrink_to_fit(
                 list(line),
                 lambda: line.arrange(DOWN, aligned_edge=LEFT, buff=BUFF),
-                room,
+                self.room,
                 self.matrix.get_bottom()[1] - GAP - (-config.frame_height / 2 + MARGIN),
             )
-        line.move_to([(self.left_edge + self.OPERATIONS_LEFT - GAP) / 2, -2.2, 0])
+        line.move_to([self.middle, -2.2, 0])
         if line.get_top()[1] > self.matrix.get_bottom()[1] - GAP:
             line.next_to(self.matrix, DOWN, buff=GAP)
         return line
 
-    def row_words(self, row: Sequence[float]) -> str:
-        """A row as narration, ``about`` when a number of it is rounded: ``0, 1 | 2``."""
-        about = "" if all(shows_exactly(v) for v in row) else "about "
-        return f"{about}{fmt(row[0], 'entry')}, {fmt(row[1], 'entry')} | {fmt(row[2], 'entry')}"
+    def solution_words(self, joiner: str) -> str:
+        """The solution as narration, ``x = 3 and y = 2``: ``is about`` where it is rounded."""
+        return joiner.join(said_value(n, v) for n, v in zip(self.names, self.solution, strict=True))
 
     # -- beats --------------------------------------------------------------------------
 
     def write_augmented_matrix(self) -> None:
         start = self.steps[0]
-        equations = [equation_tex(row[:2], row[2], self.names) for row in start.rows]
+        first, second = (spoken([equation_tex(r[:2], r[2], self.names)]) for r in start.rows)
         with self.beat(
-            f"The system {spoken([equations[0]])} and {spoken([equations[1]])}, written as an "
-            "augmented matrix: the coefficients left of the bar, the right-hand sides after "
-            "it. Each row is one equation."
+            f"The system {first} and {second}, written as an augmented matrix: the coefficients "
+            "left of the bar, the right-hand sides after it. Each row is one equation."
         ):
-            self.system = self.system_formulas()
-            self.matrix = self.augmented(start.rows)
-            self.row_labels = VGroup(
-                *(tex(f"R_{k + 1}", size=CAPTION_SIZE, color=MUTED) for k in range(2))
-            )
-            self.headers = VGroup(*(tex(n, size=CAPTION_SIZE, color=MUTED) for n in self.names))
-            middle = (self.left_edge + self.OPERATIONS_LEFT - GAP) / 2
-            if self.stacked:  # the system at the top, the matrix under it
-                self.system.next_to(self.heading, DOWN, buff=GAP)
-                self.system.set_x(middle)
-                self.matrix.next_to(self.system, DOWN, buff=GAP * 1.4 + self.headers.height)
-                self.matrix.set_x(middle + self.row_labels.width / 2)
-            else:
-                board = VGroup(self.system, self.matrix).arrange(RIGHT, buff=GAP * 3)
-                board.move_to(LEFT * 2.3 + UP * 0.6)
-                if board.get_left()[0] < self.left_edge:
-                    board.align_to([self.left_edge, 0, 0], LEFT)
-            self.place_labels()
             self.play(FadeIn(self.heading), run_time=QUICK)
             self.play(Write(self.system), run_time=BEAT)
             self.play(
@@ -310,7 +267,7 @@ class EliminationMethod(LessonScene):
                 FadeIn(self.headers),
                 run_time=BEAT * 1.2,
             )
-            swap_in(self, self.matrix, self.matrix)
+            self.settle(self.matrix)
             self.operations = VGroup()
             self.operations_title = text("row operations", size=LABEL_SIZE + 2, color=MUTED)
             self.operations_title.move_to(
@@ -322,108 +279,63 @@ class EliminationMethod(LessonScene):
             self.show("start", start.rows)
             self.wait(PAUSE)
 
-    def place_labels(self) -> None:
-        """Row names left of the matrix, the unknowns' names over their columns."""
-        m = self.matrix[0]
-        for label, row in zip(self.row_labels, m.get_rows(), strict=True):
-            label.next_to(m, LEFT, buff=GAP * 0.6).match_y(row)
-        for header, column in zip(self.headers, m.get_columns(), strict=False):
-            header.next_to(m, UP, buff=BUFF * 0.8).match_x(column)
-
-    def apply_row_operation(
-        self, previous: linalg.EliminationStep, step: linalg.EliminationStep
-    ) -> None:
-        operation = self.operation_tex(previous, step)
-        new_rows = step.rows
-        if step.operation == "swap":
-            narration = (
-                f"Row 1 has no {self.names[0]} to work with, so swap the rows: the equations "
-                "are the same, only their order changes."
-            )
-        elif step.operation == "scale":
-            pivot = previous.rows[step.target][step.target]
-            narration = (
-                f"Divide row {step.target + 1} by {fmt(pivot, 'entry')}, so that its "
-                f"{self.names[step.target]} coefficient becomes 1: row {step.target + 1} "
-                f"becomes {self.row_words(new_rows[step.target])}."
-            )
-        else:
-            sign, _, size = self.multiple(previous, step)
-            times = (
-                f"{size} times row {step.source + 1}" if size != "1" else f"row {step.source + 1}"
-            )
-            verb = f"Subtract {times} from" if sign == "-" else f"Add {times} to"
-            narration = (
-                f"{verb} row {step.target + 1} to eliminate {self.names[step.source]} from it: "
-                f"row {step.target + 1} becomes {self.row_words(new_rows[step.target])}."
-            )
+    def apply_row_operation(self, previous: Step, step: Step) -> None:
+        swap = step.operation == "swap"
+        operation, workings, narration = self.row_operation(previous, step)
         with self.beat(narration):
             board_operation = tex(operation, color=HIGHLIGHT)
             style.fit_width(board_operation, config.frame_width / 2 - MARGIN - self.OPERATIONS_LEFT)
             anchor = self.operations[-1] if self.operations else self.operations_title
             board_operation.next_to(anchor, DOWN, buff=GAP * 0.7, aligned_edge=LEFT)
-            new = self.aligned_with(self.augmented(new_rows), self.matrix)
+            new = self.augmented(step.rows)
             old_m, new_m = self.matrix[0], new[0]
+            corner = cell(old_m, 0, 0).get_corner(DOWN + RIGHT)  # the entries stay where they are
+            new.shift(corner - cell(new_m, 0, 0).get_corner(DOWN + RIGHT))
             self.play(Write(board_operation), run_time=BEAT * 0.8)
-            if step.operation == "swap":
-                self.play(
-                    *(
-                        ReplacementTransform(
-                            cell(old_m, i, j), cell(new_m, 1 - i, j), path_arc=PI / 2
-                        )
-                        for i in range(2)
-                        for j in range(3)
-                    ),
-                    ReplacementTransform(old_m.get_brackets(), new_m.get_brackets()),
-                    ReplacementTransform(self.matrix[1], new[1]),
-                    run_time=BEAT * 1.2,
-                )
+            if swap:
+                changes = [
+                    ReplacementTransform(cell(old_m, i, j), cell(new_m, 1 - i, j), path_arc=PI / 2)
+                    for i in range(2)
+                    for j in range(3)
+                ]
             else:
                 t = step.target
                 boxes = VGroup(style.highlight_box(old_m.get_rows()[t]))
                 if step.source is not None:
                     boxes.add(style.highlight_box(old_m.get_rows()[step.source], color=MUTED))
-                working = self.working(self.entry_workings(previous, step))
+                working = self.working(workings)
                 self.play(Create(boxes), run_time=QUICK)
                 self.play(Write(working), run_time=BEAT * 1.2)
-                self.play(
-                    *(
-                        ReplacementTransform(cell(old_m, i, j), cell(new_m, i, j))
-                        for i in range(2)
-                        for j in range(3)
-                        if i != t
-                    ),
+                kept = [(cell(old_m, 1 - t, j), cell(new_m, 1 - t, j)) for j in range(3)]
+                changes = [
+                    *(ReplacementTransform(*pair) for pair in kept),  # the other row stays
                     *(FadeOut(cell(old_m, t, j)) for j in range(3)),
                     *(TransformFromCopy(working[j], cell(new_m, t, j)) for j in range(3)),
-                    ReplacementTransform(old_m.get_brackets(), new_m.get_brackets()),
-                    ReplacementTransform(self.matrix[1], new[1]),
-                    run_time=BEAT,
-                )
+                ]
+            self.play(
+                *changes,
+                ReplacementTransform(old_m.get_brackets(), new_m.get_brackets()),
+                ReplacementTransform(self.matrix[1], new[1]),
+                run_time=BEAT * 1.2 if swap else BEAT,
+            )
+            if not swap:
                 self.wait(QUICK)
                 self.play(FadeOut(working), FadeOut(boxes), run_time=QUICK)
             swap_in(self, self.matrix, new)
             self.matrix = new
             self.operations.add(board_operation)
-            self.show(f"rows_after_{len(self.operations)}", new_rows)
+            self.show(f"rows_after_{len(self.operations)}", step.rows)
             self.wait(QUICK)
 
     def read_off_the_solution(self) -> None:
         with self.beat(
             "The left block is now the identity, so each row is one unknown alone: "
-            + " and ".join(
-                f"{n} {'=' if shows_exactly(v) else 'is about'} {fmt(v, 'entry')}"
-                for n, v in zip(self.names, self.solution, strict=True)
-            )
-            + "."
+            f"{self.solution_words(' and ')}."
         ):
-            answers = VGroup(
-                *(
-                    tex(n, "=" if shows_exactly(v) else r"\approx", num(v, "entry"), color=RESULT)
-                    for n, v in zip(self.names, self.solution, strict=True)
-                )
-            ).arrange(RIGHT, buff=GAP * 2)
-            answers.next_to(self.matrix, DOWN, buff=GAP * 1.4)
-            answers.match_x(self.matrix)
+            pairs = zip(self.names, self.solution, strict=True)
+            answers = VGroup(*(tex(n, equals(v), num(v, "entry"), color=RESULT) for n, v in pairs))
+            answers.arrange(RIGHT, buff=GAP * 2)
+            answers.next_to(self.matrix, DOWN, buff=GAP * 1.4).match_x(self.matrix)
             final = [cell(self.matrix[0], i, 2) for i in range(2)]
             boxes = VGroup(*(style.highlight_box(item, color=RESULT) for item in final))
             self.play(Create(boxes), run_time=QUICK)
@@ -442,11 +354,7 @@ class EliminationMethod(LessonScene):
         with self.beat(
             "Elimination: swapping rows, scaling a row and adding a multiple of a row never "
             "change the solutions, so the matrix can be driven to [I | x]. The solution, "
-            + ", ".join(
-                f"{n} {'=' if shows_exactly(v) else 'is about'} {fmt(v, 'entry')}"
-                for n, v in zip(self.names, self.solution, strict=True)
-            )
-            + ", is where the two equations' lines cross."
+            f"{self.solution_words(', ')}, is where the two equations' lines cross."
         ):
             start = self.augmented(self.steps[0].rows, compact=True)
             arrow = Arrow(LEFT * 0.5, RIGHT * 0.5, buff=0, color=MUTED, stroke_width=5)

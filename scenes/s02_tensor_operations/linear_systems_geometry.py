@@ -30,9 +30,11 @@ from scenes.s02_tensor_operations.shared import (
     equation_tex,
     line_ends,
     place_near,
+    plane_of_unknowns,
     rows_of,
     shows_exactly,
     spoken,
+    system_tex,
 )
 from scenes.style import (
     BEAT,
@@ -160,25 +162,9 @@ class LinearSystemsGeometry(LessonScene):
         self.panels = VGroup()
         self.windows = [self.window(index) for index in range(len(self.systems))]
         for (A, b), extent in zip(self.systems, self.windows, strict=True):
-            grid = style.axes(
-                extent,
-                extent,
-                width=3.5,
-                height=3.5,
-                x_label=self.names[0],
-                y_label=self.names[1],
-                numbers=False,
-            )
-            equations = VGroup(
-                *(
-                    tex(
-                        equation_tex(row, rhs, self.names),
-                        size=CAPTION_SIZE,
-                        color=EQUATION_COLOURS[k],
-                    )
-                    for k, (row, rhs) in enumerate(zip(A, b, strict=True))
-                )
-            ).arrange(DOWN, buff=BUFF * 0.8)
+            grid = plane_of_unknowns(extent, 3.5, self.names)
+            equations = system_tex(A, b, self.names, size=CAPTION_SIZE)
+            equations.arrange(DOWN, buff=BUFF * 0.8)
             heading = text("one solution", size=CAPTION_SIZE)  # a placeholder for the height
             panel = VGroup(heading, grid, equations).arrange(DOWN, buff=GAP * 0.5)
             self.panels.add(panel)

@@ -14,6 +14,7 @@ from manim import (
     PI,
     RIGHT,
     UP,
+    Axes,
     Line,
     Mobject,
     VGroup,
@@ -31,6 +32,7 @@ from scenes.style import (
     INPUT_2,
     LABEL_SIZE,
     MUTED,
+    RESULT,
     LessonScene,
     fmt,
     linear_combination,
@@ -79,6 +81,32 @@ def equation_tex(coefficients: Sequence[float], rhs: float, names: Sequence[str]
     return f"{left} = {num(rhs, 'entry')}"
 
 
+def system_tex(
+    A: Sequence[Sequence[float]], b: Sequence[float], names: Sequence[str], **kwargs: Any
+) -> VGroup:
+    """The equations of A x = b, one formula each, in their colours (not yet arranged)."""
+    return VGroup(
+        *(
+            tex(equation_tex(row, rhs, names), color=EQUATION_COLOURS[k], **kwargs)
+            for k, (row, rhs) in enumerate(zip(A, b, strict=True))
+        )
+    )
+
+
+def plane_of_unknowns(extent: Sequence[float], side: float, names: Sequence[str]) -> Axes:
+    """Square axes ``side`` long over ``extent`` both ways, named after the two unknowns,
+    without numbers: the plane where a system's equations are lines."""
+    return style.axes(
+        extent,
+        extent,
+        width=side,
+        height=side,
+        x_label=names[0],
+        y_label=names[1],
+        numbers=False,
+    )
+
+
 def caption(name: str, values: object, colour: str) -> style.MathTex:
     """``A (2, 3)``: a matrix's name and its shape, from lib, to go under it."""
     shape = linalg.shape_of(np.asarray(values, dtype=float))
@@ -88,6 +116,15 @@ def caption(name: str, values: object, colour: str) -> style.MathTex:
 def counted(count: int, thing: str) -> str:
     """``1 row``, ``3 rows``."""
     return f"{count} {thing}" + ("" if count == 1 else "s")
+
+
+def product_tex(*parts: str) -> style.MathTex:
+    """``a . b = p``: a formula whose factors (parts 0 and 2) are in the two inputs' colours
+    and whose last part, the result, is in the result's."""
+    formula = tex(*parts)
+    for k, colour in ((0, INPUT), (2, INPUT_2), (-1, RESULT)):
+        formula[k].set_color(colour)
+    return formula
 
 
 def code(content: str, colour: str = MUTED) -> style.Text:
@@ -307,9 +344,7 @@ def swap_in(scene: LessonScene, old: Mobject, new: Mobject) -> None:
     scene.settle(new)
 
 
-# =========================================================================================
-# SubstitutionMethod
-# =========================================================================================
+# -- numbers as the solvers write and say them ---------------------------------------------
 
 
 def spoken(parts: Sequence[str]) -> str:
@@ -333,3 +368,13 @@ def spoken(parts: Sequence[str]) -> str:
 def shows_exactly(value: float) -> bool:
     """Whether ``value`` is shown without rounding by :func:`style.fmt` (``2.5``, not ``1/3``)."""
     return abs(float(fmt(value, "entry")) - value) < 1e-9
+
+
+def equals(*values: float) -> str:
+    r"""``=`` before or between numbers that all show exactly, else ``\approx``."""
+    return "=" if all(shows_exactly(v) for v in values) else r"\approx"
+
+
+def said_value(name: str, value: float) -> str:
+    """``x = 3`` as narration, or ``x is about 0.33`` when the number shown is rounded."""
+    return f"{name} {'=' if shows_exactly(value) else 'is about'} {fmt(value, 'entry')}"

@@ -15,7 +15,6 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
-    Mobject,
     TransformFromCopy,
     VGroup,
     Write,
@@ -27,6 +26,8 @@ from scenes import style
 from scenes.s02_tensor_operations.shared import (
     EQUATION_COLOURS,
     SMALLEST_SCALE,
+    equals,
+    said_value,
     shows_exactly,
     solver_domain,
     spoken,
@@ -87,14 +88,9 @@ class SubstitutionMethod(LessonScene):
 
     def construct(self) -> None:
         self.solution, self.steps = linalg.solve_by_substitution(self.A, self.b)  # from lib
-        (
-            self.equations,
-            self.isolated,
-            self.substituted,
-            self.collected,
-            self.solved,
-            self.back,
-        ) = (self.steps[:2], *self.steps[2:])
+        self.equations = self.steps[:2]
+        self.isolated, self.substituted, self.collected, self.solved, self.back = self.steps[2:]
+        # the equation solved for one unknown; the other one is substituted into
         self.source = int(re.search(r"equation (\d)", self.isolated.description).group(1)) - 1
         self.lines: list[style.MathTex] = []
         self.heading = style.title("Solving by substitution")
@@ -165,34 +161,30 @@ class SubstitutionMethod(LessonScene):
                     where = len(parts) - 2
             else:
                 term = linear_combination([(step.other_coefficient, self.names[other])])
-                if term == "0":
-                    continue
-                if parts:
-                    negative = term.startswith("-")
-                    parts += ["-" if negative else "+", term.lstrip("-")]
-                else:
+                if term != "0" and parts:
+                    parts += ["-" if term.startswith("-") else "+", term.lstrip("-")]
+                elif term != "0":
                     parts.append(term)
         parts += ["=", num(step.rhs, "entry")]
         return parts, where
 
     def collected_parts(self) -> list[str]:
         step = self.collected
-        exact = shows_exactly(step.coefficient) and shows_exactly(step.rhs)
         return [
             linear_combination([(step.coefficient, self.names[step.variable])]),
-            "=" if exact else r"\approx",
+            equals(step.coefficient, step.rhs),
             num(step.rhs, "entry"),
         ]
 
     def solved_parts(self) -> list[str]:
         value = self.solved.value
-        relation = "=" if shows_exactly(value) and self.collected_parts()[1] == "=" else r"\approx"
+        relation = equals(value, self.collected.coefficient, self.collected.rhs)
         return [self.names[self.solved.variable], relation, num(value, "entry")]
 
     def back_parts(self) -> list[str]:
         step = self.back
-        relation = "=" if self.solved_parts()[1] == "=" else r"\approx"
-        last = "=" if relation == "=" and shows_exactly(step.value) else r"\approx"
+        relation = self.solved_parts()[1]
+        last = equals(step.value) if relation == "=" else r"\approx"
         expression = self.isolated_expression(known=step.known)
         return [self.names[step.variable], relation, expression, last, num(step.value, "entry")]
 
@@ -218,10 +210,9 @@ class SubstitutionMethod(LessonScene):
 
     def answer_parts(self) -> list[str]:
         x, y = self.solution
-        exact = shows_exactly(x) and shows_exactly(y)
         return [
             rf"({self.names[0]}, {self.names[1]})",
-            "=" if exact else r"\approx",
+            equals(x, y),
             rf"({num(x, 'entry')},\ {num(y, 'entry')})",
         ]
 
@@ -232,7 +223,8 @@ class SubstitutionMethod(LessonScene):
         would run past the bottom, the gaps close up and then the lines shrink (never below
         the smallest text size). The notes move right to make room for long lines.
         """
-        notes = [text(n, size=LABEL_SIZE).width for n in self.all_notes()]
+        self.notes = self.all_notes()
+        notes = [text(n, size=LABEL_SIZE).width for n in self.notes]
         right = config.frame_width / 2 - MARGIN
         lines = [tex(*parts) for parts in self.all_lines()]
         answer = tex(*self.answer_parts())
@@ -262,20 +254,19 @@ class SubstitutionMethod(LessonScene):
             self.scale = max(SMALLEST_SCALE, self.scale - 0.05)
         self.centres = [first - sum(gaps[:k]) for k in range(len(lines))]
 
-    def line(self, parts: Sequence[str], colour: str = style.TEXT) -> style.MathTex:
-        """The next line of working, left-aligned under the previous one."""
+    def line(
+        self, parts: Sequence[str], colour: str = style.TEXT
+    ) -> tuple[style.MathTex, style.Text]:
+        """The next line of working, left-aligned under the previous one, and its note in the
+        right column, level with it."""
         formula = tex(*parts, color=colour).scale(self.scale)
         style.fit_width(formula, self.notes_left - GAP - self.LINES_LEFT)
         formula.move_to([self.LINES_LEFT, self.centres[len(self.lines)], 0], aligned_edge=LEFT)
+        note = text(self.notes[len(self.lines)], size=LABEL_SIZE, color=MUTED)
+        style.fit_width(note, config.frame_width / 2 - MARGIN - self.notes_left)
+        note.move_to([self.notes_left, formula.get_center()[1], 0], aligned_edge=LEFT)
         self.lines.append(formula)
-        return formula
-
-    def note(self, content: str, beside: Mobject) -> style.Text:
-        """A short note in the right column, level with the line it explains."""
-        words = text(content, size=LABEL_SIZE, color=MUTED)
-        style.fit_width(words, config.frame_width / 2 - MARGIN - self.notes_left)
-        words.move_to([self.notes_left, beside.get_center()[1], 0], aligned_edge=LEFT)
-        return words
+        return formula, note
 
     # -- beats --------------------------------------------------------------------------
 
@@ -288,8 +279,7 @@ class SubstitutionMethod(LessonScene):
             self.play(FadeIn(self.heading), run_time=QUICK)
             self.system = VGroup()
             for k, step in enumerate(self.equations):
-                formula = self.line(self.equation_parts(step), EQUATION_COLOURS[k])
-                label = self.note(with_names(step.description, self.names), formula)
+                formula, label = self.line(self.equation_parts(step), EQUATION_COLOURS[k])
                 label.set_color(EQUATION_COLOURS[k])
                 self.play(Write(formula), FadeIn(label), run_time=BEAT)
                 self.system.add(VGroup(formula, label))
@@ -306,9 +296,8 @@ class SubstitutionMethod(LessonScene):
             else f"Solve equation {source + 1} for {name}: {spoken(self.isolated_parts())}."
         ):
             box = style.highlight_box(self.system[source][0])
-            formula = self.line(self.isolated_parts(), EQUATION_COLOURS[source])
+            formula, explanation = self.line(self.isolated_parts(), EQUATION_COLOURS[source])
             formula[0].set_color(HIGHLIGHT)
-            explanation = self.note(with_names(step.description, self.names), formula)
             self.play(Create(box), run_time=QUICK)
             self.play(TransformFromCopy(self.system[source][0], formula), run_time=BEAT)
             self.play(FadeIn(explanation), FadeOut(box), run_time=QUICK)
@@ -320,15 +309,14 @@ class SubstitutionMethod(LessonScene):
         step = self.substituted
         parts, where = self.substituted_parts()
         name = self.names[step.variable]
-        target = int(re.search(r"equation (\d)", step.description).group(1)) - 1
+        target = 1 - self.source
         with self.beat(
             f"Put that expression in place of {name} in equation {target + 1}. Only "
             f"{self.names[1 - step.variable]} is left: {spoken(parts)}."
         ):
             box = style.highlight_box(self.system[target][0])
-            formula = self.line(parts, EQUATION_COLOURS[target])
+            formula, explanation = self.line(parts, EQUATION_COLOURS[target])
             formula[where].set_color(HIGHLIGHT)
-            explanation = self.note(with_names(step.description, self.names), formula)
             others = [formula[k] for k in range(len(parts)) if k != where]
             self.play(Create(box), run_time=QUICK)
             self.play(
@@ -351,15 +339,11 @@ class SubstitutionMethod(LessonScene):
             f"Collect the {name} terms: {spoken(self.collected_parts())}. Divide both sides by "
             f"{fmt(collected.coefficient, 'entry')}: {spoken(self.solved_parts())}."
         ):
-            first = self.line(self.collected_parts())
-            first_note = self.note(with_names(collected.description, self.names), first)
+            first, first_note = self.line(self.collected_parts())
             self.play(Write(first), FadeIn(first_note), run_time=BEAT)
             self.wait(QUICK)
-            second = self.line(self.solved_parts())
+            second, second_note = self.line(self.solved_parts())
             second[-1].set_color(RESULT)
-            second_note = self.note(
-                f"divide both sides by {fmt(collected.coefficient, 'entry')}", second
-            )
             self.play(Write(second), FadeIn(second_note), run_time=BEAT)
             self.show("collected", (collected.coefficient, collected.rhs))
             self.show(name, solved.value)
@@ -368,15 +352,12 @@ class SubstitutionMethod(LessonScene):
 
     def substitute_back(self) -> None:
         step = self.back
-        known = self.names[1 - step.variable]
-        relation = "=" if shows_exactly(step.known) else "is about"
         with self.beat(
-            f"{known} {relation} {fmt(step.known, 'entry')}: put that back into "
+            f"{said_value(self.names[1 - step.variable], step.known)}: put that back into "
             f"{spoken(self.isolated_parts())}: {spoken(self.back_parts())}."
         ):
-            formula = self.line(self.back_parts())
+            formula, explanation = self.line(self.back_parts())
             formula[-1].set_color(RESULT)
-            explanation = self.note(with_names(step.description, self.names), formula)
             box = style.highlight_box(self.isolated_line)
             self.play(Create(box), run_time=QUICK)
             self.play(TransformFromCopy(self.isolated_line, formula), run_time=BEAT)
@@ -387,8 +368,7 @@ class SubstitutionMethod(LessonScene):
 
     def show_summary(self) -> None:
         x, y = self.solution
-        exact = shows_exactly(x) and shows_exactly(y)
-        said = "" if exact else ", to two decimals"
+        said = "" if shows_exactly(x) and shows_exactly(y) else ", to two decimals"
         with self.beat(
             f"The solution{said}: {self.names[0]} = {fmt(x, 'entry')} and {self.names[1]} = "
             f"{fmt(y, 'entry')}, the one pair of numbers that makes both equations true."

@@ -24,7 +24,13 @@ from manim import (
 from lib import linalg
 from scenes import inputs, style
 from scenes.inputs import Domain, Number, Rule
-from scenes.s02_tensor_operations.shared import code, rows_of, shrink_to_fit, spaced_matrix
+from scenes.s02_tensor_operations.shared import (
+    code,
+    product_tex,
+    rows_of,
+    shrink_to_fit,
+    spaced_matrix,
+)
 from scenes.style import (
     BEAT,
     BUFF,
@@ -296,16 +302,8 @@ class TensorArithmetic(LessonScene):
     ) -> None:
         """``a_ij . b_ij = p_ij`` written under the row, then the result cell filled."""
         a, b = cell(left, i, j), cell(right, i, j)
-        working = tex(
-            factor(self.A[i][j]),
-            r"\cdot",
-            factor(self.B[i][j]),
-            "=",
-            num(self.product[i][j], "entry"),
-        )
-        working[0].set_color(INPUT)
-        working[2].set_color(INPUT_2)
-        working[-1].set_color(RESULT)
+        product = num(self.product[i][j], "entry")
+        working = product_tex(factor(self.A[i][j]), r"\cdot", factor(self.B[i][j]), "=", product)
         working.move_to(DOWN * 1.6)
         row = VGroup(left, right, result)
         if working.get_top()[1] > row.get_bottom()[1] - GAP:  # tall matrices: just under them
