@@ -11,6 +11,7 @@ The numbers themselves always come from ``lib``; this module only formats them.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar
@@ -123,6 +124,7 @@ DECIMALS = {
     "error": 1,  # as a percentage
     "ratio": 1,  # as a percentage
     "count": 0,
+    "table": 5,  # a table of values closing in on a limit: 0.99998, 2.9995
 }
 
 
@@ -276,6 +278,23 @@ def nice_step(span: float, most: int = 6) -> float:
         if span / (factor_ * power) <= most + 1e-9:
             return factor_ * power
     return 10 * power
+
+
+def round_range(low: float, high: float, *, most: int = 6) -> tuple[float, float, float]:
+    """An axis range ``(start, stop, step)`` over [low, high] in round steps (1, 2 or 5 x 10^k)."""
+    if high - low < 1e-9:
+        low, high = low - 1.0, high + 1.0
+    step = nice_step(high - low, most=most)
+    start = math.floor(low / step + 1e-9) * step
+    stop = math.ceil(high / step - 1e-9) * step
+    return round(start, 10), round(stop, 10), step
+
+
+def padded(values: Sequence[float], room: float = 0.06) -> tuple[float, float]:
+    """The least and greatest of ``values``, pushed apart by ``room`` of their span (not past 0)."""
+    low, high = min(values), max(values)
+    extra = room * (high - low)
+    return low - (extra if low < 0 else 0.0), high + (extra if high > 0 else 0.0)
 
 
 def symmetric_extent(
@@ -474,6 +493,25 @@ def readout(
     return VGroup(name, shown)
 
 
+def readout_grid(
+    entries: Sequence[tuple[str, Callable[[], float], str, str]],
+    *,
+    columns: int = 2,
+    size: float = CAPTION_SIZE,
+) -> VGroup:
+    """:func:`readout` for each ``(label, value, kind, colour)``, in rows of ``columns``."""
+    shown = VGroup(
+        *(
+            readout(label, value, kind, color=colour, size=size)
+            for label, value, kind, colour in entries
+        )
+    )
+    rows = math.ceil(len(entries) / columns)
+    return shown.arrange_in_grid(
+        rows=rows, cols=columns, buff=(GAP * 1.4, BUFF * 1.4), col_alignments="l" * columns
+    )
+
+
 def frame_is_inside_margin(mobject: Mobject) -> bool:
     """Whether ``mobject`` lies inside the safe area of the frame."""
     half_w = config.frame_width / 2 - MARGIN
@@ -496,6 +534,82 @@ def fitted_matrix(values: Any, *, gap: float = 0.45, **kwargs: Any) -> Matrix:
     widest = max(entry.width for entry in trial.get_entries())
     least = kwargs.pop("h_buff", 1.1)
     return matrix(values, h_buff=max(least, widest + gap), **kwargs)
+
+
+def error_message(kind: str, message: str, *, width: float = SAFE_WIDTH) -> VGroup:
+    """``kind: message`` (an error lib raised) in the error colour, wrapped to ``width``.
+
+    Lines break between words, each at most as wide as ``width`` allows at the label size,
+    so the whole message stays legible rather than shrinking to fit.
+    """
+    whole = f"{kind}: {message}"
+    per_character = text(whole, size=LABEL_SIZE).width / len(whole)
+    per_line = max(20, int(width / per_character * 0.9))
+    lines = textwrap.wrap(whole, width=per_line, break_on_hyphens=False)
+    shown = VGroup(*(text(line, size=LABEL_SIZE, color=ERROR) for line in lines))
+    shown.arrange(DOWN, aligned_edge=LEFT, buff=BUFF * 0.6)
+    return fit_width(shown, width)
+
+
+def clip_segment(
+    start: Sequence[float], end: Sequence[float], x_range: Sequence[float], y_range: Sequence[float]
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of the segment ``start``-``end`` inside the box of the two ranges, or None.
+
+    Coordinates are the axes' own (Liang-Barsky clipping), so a line drawn from the
+    result stays inside its axes however steep it is.
+    """
+    (x0, y0), (x1, y1) = start[:2], end[:2]
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for step, distance in (
+        (-dx, x0 - x_range[0]),
+        (dx, x_range[1] - x0),
+        (-dy, y0 - y_range[0]),
+        (dy, y_range[1] - y0),
+    ):
+        if step == 0:
+            if distance < 0:
+                return None  # parallel to this edge and outside it
+            continue
+        t = distance / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+    if low > high:
+        return None
+    return (x0 + low * dx, y0 + low * dy), (x0 + high * dx, y0 + high * dy)
+
+
+def clipped_to(
+    grid: Axes, start: Sequence[float], end: Sequence[float], **kwargs: Any
+) -> Line | None:
+    """A line on ``grid`` from ``start`` to ``end`` (its coordinates), cut to its box.
+
+    None when the segment misses the box: the caller decides what the viewer sees then.
+    """
+    clipped = clip_segment(start, end, grid.x_range[:2], grid.y_range[:2])
+    if clipped is None:
+        return None
+    return Line(grid.c2p(*clipped[0]), grid.c2p(*clipped[1]), **kwargs)
+
+
+def qualitative(grid: Axes, why: str) -> Axes:
+    """Mark ``grid`` as a sketch whose ticks carry no numbers, and say why.
+
+    The graphics lint asks every axes and plane for numbered ticks; a picture that only
+    shows a shape (a unit ball, a sketch of a curve) states its reason here instead.
+    """
+    if not why.strip():
+        raise ValueError("say why these axes carry no numbers, e.g. 'only the shape matters'")
+    grid.qualitative_reason = why
+    return grid
+
+
+def is_qualitative(grid: Axes) -> bool:
+    """Whether ``grid`` was marked a sketch with :func:`qualitative`."""
+    return bool(getattr(grid, "qualitative_reason", ""))
 
 
 # -- the lesson scene --------------------------------------------------------------------
