@@ -18,11 +18,12 @@ from manim import (
     FadeOut,
     FadeTransform,
     Group,
-    ImageMobject,
     LaggedStart,
     Line,
+    Mobject,
     Rectangle,
     ReplacementTransform,
+    Text,
     VGroup,
     Write,
     config,
@@ -51,9 +52,7 @@ from scenes.style import (
     HIGHLIGHT,
     LABEL_SIZE,
     MARGIN,
-    MIN_TEXT_SIZE,
     MUTED,
-    PAUSE,
     QUICK,
     RESULT,
     LessonScene,
@@ -64,8 +63,13 @@ from scenes.style import (
 )
 
 IMAGE_HEIGHT = 3.9  # the original and its rebuilt copy, side by side
-
-# -- the inputs a lecturer may choose -------------------------------------------------------
+CAPTION_ROOM = BUFF * 1.4 + 0.42  # between the heading and an image: room for its caption
+RIGHT_EDGE = config.frame_width / 2 - MARGIN  # of the safe area
+ERROR_FORMULA = (  # the relative error, from the singular values left out
+    r"\text{error} = \frac{\|A - A_k\|_F}{\|A\|_F}",
+    "=",
+    r"\sqrt{\frac{\sigma_{k+1}^2 + \cdots + \sigma_r^2}{\sigma_1^2 + \cdots + \sigma_r^2}}",
+)
 
 
 def ranks_fit(values: Mapping[str, Any]) -> bool:
@@ -85,7 +89,24 @@ def error_in_tenths_of_a_percent(values: Mapping[str, Any]) -> bool:
     return round(float(values["good_error"]), 3) == float(values["good_error"])
 
 
-# -- the scene ------------------------------------------------------------------------------
+def muted(words: str, size: float = CAPTION_SIZE) -> Text:
+    """Words that name what is on screen, in the captions' muted colour."""
+    return text(words, size=size, color=MUTED)
+
+
+def legible(caption: Mobject, width: float, size: float = CAPTION_SIZE) -> bool:
+    """Whether ``caption``, written at ``size``, stays legible when shrunk to ``width``."""
+    return caption.width * style.MIN_TEXT_SIZE / size <= width
+
+
+def storage_colour(step: linalg.SVDCompression) -> str:
+    """RESULT, or ERROR when the pieces need more numbers than the pixels themselves."""
+    return ERROR if step.stored_values > step.original_values else RESULT
+
+
+def stored_of_original(step: linalg.SVDCompression) -> str:
+    """The numbers stored, of the original's, in TeX: ``2{,}056 \\text{ of } 16{,}384``."""
+    return rf"{count_tex(step.stored_values)} \text{{ of }} {count_tex(step.original_values)}"
 
 
 class SVDCompression(LessonScene):
@@ -126,8 +147,7 @@ class SVDCompression(LessonScene):
     def construct(self) -> None:
         self.pixels = linalg.default_image(int(self.image_size))  # every number, from lib
         _, self.spectrum, _ = linalg.svd(self.pixels)
-        self.ranks = sorted(int(k) for k in self.ks)
-        self.steps = [linalg.svd_compress(self.pixels, k) for k in self.ranks]
+        self.steps = [linalg.svd_compress(self.pixels, k) for k in sorted(int(k) for k in self.ks)]
         self.good = next(
             (s for s in self.steps if s.relative_error < self.good_error), self.steps[-1]
         )
@@ -138,63 +158,17 @@ class SVDCompression(LessonScene):
         self.rebuild_step_by_step()
         self.show_summary()
 
-    # -- pacing and layout ----------------------------------------------------------------
-
-    def place_image(self, image: ImageMobject, slot: int) -> ImageMobject:
-        """Put ``image`` in the original's slot (0) or the approximation's (1), under a caption."""
-        image.next_to(self.heading, DOWN, buff=self.caption_room)
-        if slot == 0:
-            image.to_edge(LEFT, buff=MARGIN)
-        else:
-            image.next_to(self.original, RIGHT, buff=GAP * 0.6)
-        return image
-
-    def caption_over(self, caption: VGroup, image: ImageMobject) -> VGroup:
+    def caption_over(self, caption: VGroup, image: Mobject) -> VGroup:
         """``caption`` centred over ``image``, no wider than it."""
         style.fit_width(caption, image.width)
         return caption.next_to(image, UP, buff=BUFF * 0.6)
 
-    def name_original(self) -> VGroup:
-        """``A  original, m × n`` over the original; without the size when that is too wide."""
-        m, n = self.pixels.shape
-        for words in (f"original, {fmt(m, 'count')} × {fmt(n, 'count')}", "original"):
-            caption = VGroup(
-                tex("A", size=BODY_SIZE + 6), text(words, size=CAPTION_SIZE, color=MUTED)
-            ).arrange(RIGHT, buff=BUFF)
-            if caption.width * MIN_TEXT_SIZE / CAPTION_SIZE <= self.original.width:
-                break
-        return caption
-
-    def rank_caption(self, k: int, image: ImageMobject) -> VGroup:
-        """``A_k`` as a sum over ``image``: written out, or with a sigma when that is too wide."""
-        caption = rank_k_sum(k)
-        if caption.width * MIN_TEXT_SIZE / CAPTION_SIZE > image.width:
-            caption = rank_k_sum(k, summed=True)
-        return self.caption_over(caption, image)
-
-    def readout_values(self, step: linalg.SVDCompression) -> VGroup:
-        """The three numbers of one step: k, the stored count of the original's, the error."""
-        over = step.stored_values > step.original_values
-        return VGroup(
-            tex(rf"k = {num(step.k, 'count')}", color=SIGMA),
-            tex(
-                rf"{count_tex(step.stored_values)} \text{{ of }} "
-                rf"{count_tex(step.original_values)}",
-                rf"\;({fmt(step.storage_fraction, 'ratio')})",
-                color=RESULT,
-            ).set_color_by_tex(r"\%", ERROR if over else RESULT),
-            tex(fmt(step.relative_error, "error")),
-        )
-
     def record(self, step: linalg.SVDCompression, prefix: str = "") -> None:
         """Record the numbers of ``step`` that are on screen now."""
-        self.show(f"{prefix}k_{step.k}", step.k)
-        self.show(f"{prefix}stored_{step.k}", step.stored_values)
-        self.show(f"{prefix}original_{step.k}", step.original_values)
-        self.show(f"{prefix}fraction_{step.k}", step.storage_fraction)
-        self.show(f"{prefix}error_{step.k}", step.relative_error)
-
-    # -- beats --------------------------------------------------------------------------
+        names = ("k", "stored", "original", "fraction", "error")
+        fields = ("k", "stored_values", "original_values", "storage_fraction", "relative_error")
+        for name, field in zip(names, fields, strict=True):
+            self.show(f"{prefix}{name}_{step.k}", getattr(step, field))
 
     def introduce_image(self) -> None:
         m, n = self.pixels.shape
@@ -205,9 +179,15 @@ class SVDCompression(LessonScene):
             "still see the picture?"
         ):
             self.heading = style.title("Compressing an image with the SVD")
-            self.caption_room = BUFF * 1.4 + 0.42
-            self.original = self.place_image(raster(self.pixels, IMAGE_HEIGHT), 0)
-            self.original_caption = self.caption_over(self.name_original(), self.original)
+            self.original = raster(self.pixels, IMAGE_HEIGHT)
+            self.original.next_to(self.heading, DOWN, buff=CAPTION_ROOM).to_edge(LEFT, buff=MARGIN)
+            # the right edge of the rebuilt image, which comes beside the original
+            self.images_right = self.original.get_right()[0] + GAP * 0.6 + self.original.width
+            for words in (f"original, {fmt(m, 'count')} × {fmt(n, 'count')}", "original"):
+                name = VGroup(tex("A", size=BODY_SIZE + 6), muted(words)).arrange(RIGHT, buff=BUFF)
+                if legible(name, self.original.width):  # else without the size
+                    break
+            self.original_caption = self.caption_over(name, self.original)
             self.play(FadeIn(self.heading), FadeIn(self.original), run_time=BEAT * 1.5)
             self.play(FadeIn(self.original_caption, shift=DOWN * 0.1), run_time=QUICK)
             self.show("shape", (m, n))
@@ -224,7 +204,7 @@ class SVDCompression(LessonScene):
                 rf"m \times n = {num(m, 'count')} \times {num(n, 'count')} "
                 rf"= {count_tex(total)} \text{{ numbers}}"
             )
-            scale = text("grey levels: 0 is black, 1 is white", size=CAPTION_SIZE, color=MUTED)
+            scale = muted("grey levels: 0 is black, 1 is white")
             numbers = VGroup(values, scale, count).arrange(DOWN, aligned_edge=LEFT, buff=GAP)
             numbers.next_to(self.original, RIGHT, buff=GAP * 1.6)
             link = Line(box.get_right(), values.get_left(), color=HIGHLIGHT, stroke_width=2)
@@ -243,64 +223,40 @@ class SVDCompression(LessonScene):
             f"scaled by a singular value sigma, largest first: {fmt(s[0])}, {fmt(s[1])}, "
             f"{fmt(s[2])}, ..."
         ):
-            parts = ["A", "=", "U", r"\Sigma", "V^T", "="]
-            for i in (1, 2, 3):
-                parts += [rf"\sigma_{i}", f"u_{i}", f"v_{i}^T", "+"]
-            formula = tex(*parts, r"\cdots")
-            formula[2].set_color(U_COLOUR)
-            formula[3].set_color(SIGMA)
-            formula[4].set_color(V_COLOUR)
-            sigmas = [formula[6 + 4 * i] for i in range(3)]
-            for i, sigma in enumerate(sigmas):
-                sigma.set_color(SIGMA)
-                formula[7 + 4 * i].set_color(U_COLOUR)
-                formula[8 + 4 * i].set_color(V_COLOUR)
-            right_edge = config.frame_width / 2 - MARGIN
-            style.fit_width(formula, right_edge - self.original.get_right()[0] - GAP * 2)
-            formula.next_to(self.original, RIGHT, buff=GAP * 1.6)
-            formula.align_to(self.original, UP).shift(DOWN * GAP)
-            sigma_values = VGroup(
-                *(
-                    tex(num(s[i]), size=LABEL_SIZE + 2, color=SIGMA).next_to(
-                        sigma, DOWN, buff=BUFF * 1.6
-                    )
-                    for i, sigma in enumerate(sigmas)
-                )
-            )
-            self.play(Write(formula[:5]), run_time=BEAT)
-            self.play(Write(formula[5:]), run_time=BEAT * 1.5)
-            self.play(FadeIn(sigma_values, shift=UP * 0.1), run_time=BEAT)
+            terms = [t for i in (1, 2, 3) for t in (rf"\sigma_{i}", f"u_{i}", f"v_{i}^T", "+")]
+            self.formula = tex("A", "=", "U", r"\Sigma", "V^T", "=", *terms, r"\cdots")
+            for part in self.formula:  # Sigma and sigma, U and u, V and v in their colours
+                for head, colour in ((r"\sigma", SIGMA), ("u", U_COLOUR), ("v", V_COLOUR)):
+                    if part.tex_string.lower().startswith(head):
+                        part.set_color(colour)
+            style.fit_width(self.formula, RIGHT_EDGE - self.original.get_right()[0] - GAP * 2)
+            self.formula.next_to(self.original, RIGHT, buff=GAP * 1.6)
+            self.formula.align_to(self.original, UP).shift(DOWN * GAP)
+            sigmas = VGroup(*(tex(num(v), size=LABEL_SIZE + 2, color=SIGMA) for v in s[:3]))
+            for value, sigma in zip(sigmas, self.formula[6:18:4], strict=True):
+                value.next_to(sigma, DOWN, buff=BUFF * 1.6)
+            self.play(Write(self.formula[:5]), run_time=BEAT)
+            self.play(Write(self.formula[5:]), run_time=BEAT * 1.5)
+            self.play(FadeIn(sigmas, shift=UP * 0.1), run_time=BEAT)
             self.show("sigmas", tuple(float(v) for v in s[:3]))
-        self.formula = formula
-        self.sigma_values = sigma_values
+        self.sigma_values = sigmas
 
     def count_the_cost(self) -> None:
         m, n = self.pixels.shape
-        first = self.steps[0]
-        per_term = first.stored_values // first.k
+        per_term = self.steps[0].stored_values // self.steps[0].k
         with self.beat(
             f"Keeping k pieces stores k columns u, k rows v and k sigmas: {per_term} k numbers "
             f"instead of {spoken(count_tex(m * n))}."
         ):
-            keep = text("keep the first k pieces:", size=CAPTION_SIZE, color=MUTED)
+            keep = muted("keep the first k pieces:")
+            sizes = rf"k\,({num(m, 'count')} + {num(n, 'count')} + 1)"
             cost = tex(
-                r"k\,m",
-                "+",
-                r"k\,n",
-                "+",
-                "k",
-                "=",
-                rf"k\,({num(m, 'count')} + {num(n, 'count')} + 1)",
-                "=",
-                rf"{num(per_term, 'count')}\,k",
+                r"k\,m", "+", r"k\,n", "+", "k", "=", sizes, "=", rf"{num(per_term, 'count')}\,k"
             )
-            cost[0].set_color(U_COLOUR)
-            cost[2].set_color(V_COLOUR)
-            cost[4].set_color(SIGMA)
-            cost[-1].set_color(RESULT)
+            for i, colour in ((0, U_COLOUR), (2, V_COLOUR), (4, SIGMA), (-1, RESULT)):
+                cost[i].set_color(colour)
             storage = VGroup(keep, cost).arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
-            storage.next_to(self.sigma_values, DOWN, buff=GAP * 1.6)
-            storage.align_to(self.formula, LEFT)
+            storage.next_to(self.sigma_values, DOWN, buff=GAP * 1.6).align_to(self.formula, LEFT)
             self.play(FadeIn(keep), run_time=QUICK)
             self.play(Write(cost), run_time=BEAT * 1.5)
             self.show("per_term", per_term)
@@ -308,7 +264,7 @@ class SVDCompression(LessonScene):
 
     def show_spectrum(self) -> None:
         s = self.spectrum
-        shown = min(len(s), max(int(self.spectrum_count), self.ranks[-1]))
+        shown = min(len(s), max(int(self.spectrum_count), self.steps[-1].k))
         values = tuple(float(v) for v in s[:shown])
         below_one = next((i + 1 for i, v in enumerate(values) if v < 1), None)
         if below_one:
@@ -324,57 +280,40 @@ class SVDCompression(LessonScene):
         else:
             said = f"On a log scale, the largest singular value: sigma 1 is {fmt(s[0])}."
         with self.beat(f"{said} The sigmas we drop decide the error."):
-            self.chart = LogBarChart(values, width=3.9, height=3.3)
+            self.chart = chart = LogBarChart(values, width=3.9, height=3.3)
             # The caption may reach left of the chart, up to a gap short of the second image;
             # too long for that at a legible size, it takes two lines and the chart moves down.
-            slot_right = self.original.get_right()[0] + GAP * 0.6 + self.original.width
-            room = config.frame_width / 2 - MARGIN - slot_right - GAP
+            room = RIGHT_EDGE - self.images_right - GAP
             words = ("singular values", f"({fmt(shown, 'count')} of {fmt(len(s), 'count')})")
-            self.chart_caption = text(" ".join(words), size=CAPTION_SIZE - 2, color=MUTED)
-            if self.chart_caption.width * MIN_TEXT_SIZE / (CAPTION_SIZE - 2) > room:
-                self.chart_caption = VGroup(
-                    *(text(line, size=CAPTION_SIZE - 2, color=MUTED) for line in words)
-                ).arrange(DOWN, aligned_edge=RIGHT, buff=BUFF * 0.4)
-            style.fit_width(self.chart_caption, room)
-            above = max(self.caption_room, self.chart_caption.height + BUFF * 0.6 + 0.32)
-            self.chart.next_to(self.heading, DOWN, buff=above)
-            self.chart.to_edge(RIGHT, buff=MARGIN)
-            self.chart_caption.next_to(self.chart, UP, buff=BUFF * 0.6)
-            self.chart_caption.align_to(self.chart, RIGHT)
+            caption = muted(" ".join(words), CAPTION_SIZE - 2)
+            if not legible(caption, room, CAPTION_SIZE - 2):
+                caption = VGroup(*(muted(line, CAPTION_SIZE - 2) for line in words))
+                caption.arrange(DOWN, aligned_edge=RIGHT, buff=BUFF * 0.4)
+            style.fit_width(caption, room)
+            above = max(CAPTION_ROOM, caption.height + BUFF * 0.6 + 0.32)
+            chart.next_to(self.heading, DOWN, buff=above).to_edge(RIGHT, buff=MARGIN)
+            caption.next_to(chart, UP, buff=BUFF * 0.6).align_to(chart, RIGHT)
             first_label = tex(rf"\sigma_1 = {num(s[0])}", size=LABEL_SIZE + 2, color=SIGMA)
-            first_label.next_to(self.chart.top_of(1), RIGHT, buff=BUFF * 2)
-            if first_label.get_right()[0] > self.chart.get_right()[0]:  # one bar, at the end
-                first_label.next_to(self.chart.top_of(1), LEFT, buff=BUFF * 2)
+            first_label.next_to(chart.top_of(1), RIGHT, buff=BUFF * 2)
+            if first_label.get_right()[0] > chart.get_right()[0]:  # one bar, at the end
+                first_label.next_to(chart.top_of(1), LEFT, buff=BUFF * 2)
             self.play(
-                FadeIn(self.chart_caption),
-                Create(self.chart.axes),
-                FadeIn(self.chart.y_ticks),
-                FadeIn(self.chart.x_ticks),
+                FadeIn(caption),
+                Create(chart.axes),
+                FadeIn(chart.y_ticks),
+                FadeIn(chart.x_ticks),
                 run_time=BEAT,
             )
-            self.play(
-                LaggedStart(*(Create(bar) for bar in self.chart.bars), lag_ratio=0.03),
-                run_time=BEAT * 1.5,
-            )
+            bars = LaggedStart(*(Create(bar) for bar in chart.bars), lag_ratio=0.03)
+            self.play(bars, run_time=BEAT * 1.5)
             self.play(FadeIn(first_label), run_time=QUICK)
             self.show("spectrum", values)
-            self.error_formula = tex(
-                r"\text{error} = \frac{\|A - A_k\|_F}{\|A\|_F}",
-                "=",
-                r"\sqrt{\frac{\sigma_{k+1}^2 + \cdots + \sigma_r^2}"
-                r"{\sigma_1^2 + \cdots + \sigma_r^2}}",
-                size=BODY_SIZE - 4,
-            )
-            self.error_formula[2].set_color(SIGMA)
-            style.fit_width(self.error_formula, self.chart.width)
-            self.error_formula.next_to(self.chart, DOWN, buff=GAP)
-            self.error_formula.align_to(self.chart, RIGHT)
-            self.play(Write(self.error_formula), run_time=BEAT * 1.5)
-            self.first_label = first_label
-
-    def rebuild_step_by_step(self) -> None:
-        for index, step in enumerate(self.steps):
-            self.rebuild(step, slow=index < self.slow_steps, first=index == 0)
+            error_formula = tex(*ERROR_FORMULA, size=BODY_SIZE - 4)
+            error_formula[2].set_color(SIGMA)
+            style.fit_width(error_formula, chart.width)
+            error_formula.next_to(chart, DOWN, buff=GAP).align_to(chart, RIGHT)
+            self.play(Write(error_formula), run_time=BEAT * 1.5)
+        self.spectrum_notes = (error_formula, first_label, caption)
 
     def narrate_step(self, step: linalg.SVDCompression) -> str:
         stored = spoken(count_tex(step.stored_values))
@@ -384,72 +323,62 @@ class SVDCompression(LessonScene):
         if step.k == 1:
             said += " A rank-one image repeats one row pattern, brighter or darker: only stripes."
         elif step is self.good and step.relative_error < self.good_error:
-            good = spoken(fmt(self.good_error, "error"))
-            said += f" Already below {good}: close to the original."
-        index = self.steps.index(step)
+            goal = spoken(fmt(self.good_error, "error"))
+            said += f" Already below {goal}: close to the original."
         if step.stored_values > step.original_values:
-            earlier = index > 0 and self.steps[index - 1].stored_values > step.original_values
-            said += (
-                " Still more numbers than the pixels."
-                if earlier
-                else " Now the pieces need more numbers than the pixels themselves."
-            )
+            index = self.steps.index(step)
+            if index > 0 and self.steps[index - 1].stored_values > step.original_values:
+                return said + " Still more numbers than the pixels."
+            said += " Now the pieces need more numbers than the pixels themselves."
         return said
 
-    def rebuild(self, step: linalg.SVDCompression, *, slow: bool, first: bool) -> None:
-        with self.beat(self.narrate_step(step)):
-            image = self.place_image(raster(step.approximation, IMAGE_HEIGHT), 1)
-            caption = self.rank_caption(step.k, image)
-            values = self.readout_values(step)
-            region = self.chart.kept_region(step.k)
-            run_time = BEAT if slow else QUICK
-            if first:
-                self.readout_names = VGroup(
-                    text("kept", size=CAPTION_SIZE, color=MUTED),
-                    text("stored numbers", size=CAPTION_SIZE, color=MUTED),
-                    text("relative error", size=CAPTION_SIZE, color=MUTED),
-                )
-                self.place_readouts(self.readout_names, values)
-                self.play(
-                    FadeIn(image),
-                    FadeIn(caption),
-                    FadeIn(self.readout_names),
-                    FadeIn(values),
-                    FadeIn(region),
-                    *self.chart.colour_kept(step.k),
-                    run_time=run_time,
-                )
-            else:
-                self.place_readouts(self.readout_names, values)
-                self.play(
-                    FadeIn(image),
-                    FadeTransform(self.approximation_caption, caption),
-                    *(
-                        FadeTransform(old, new)
-                        for old, new in zip(self.readouts, values, strict=True)
-                    ),
-                    ReplacementTransform(self.region, region),
-                    *self.chart.colour_kept(step.k),
-                    run_time=run_time,
-                )
-                self.remove(self.approximation)  # the new image faded in over it
-            self.approximation = image
-            self.approximation_caption = caption
-            self.readouts = values
-            self.region = region
-            self.record(step)
-            self.wait(PAUSE if slow else QUICK)
+    def rebuild_step_by_step(self) -> None:
+        words = ("kept", "stored numbers", "relative error")
+        names = self.readout_names = VGroup(*(muted(word) for word in words))
+        for index, step in enumerate(self.steps):
+            with self.beat(self.narrate_step(step)):
+                image = raster(step.approximation, IMAGE_HEIGHT)
+                image.next_to(self.heading, DOWN, buff=CAPTION_ROOM)
+                image.next_to(self.original, RIGHT, buff=GAP * 0.6)
+                caption = rank_k_sum(step.k)  # written out, or with a sigma when that is too wide
+                if not legible(caption, image.width):
+                    caption = rank_k_sum(step.k, summed=True)
+                self.caption_over(caption, image)
+                fraction = rf"\;({fmt(step.storage_fraction, 'ratio')})"
+                stored = tex(stored_of_original(step), fraction, color=RESULT)
+                stored.set_color_by_tex(r"\%", storage_colour(step))
+                kept = tex(rf"k = {num(step.k, 'count')}", color=SIGMA)
+                values = VGroup(kept, stored, tex(fmt(step.relative_error, "error")))
+                self.place_readouts(values)
+                region = self.chart.kept_region(step.k)
+                if index == 0:
+                    changes = [FadeIn(caption), FadeIn(names), FadeIn(values), FadeIn(region)]
+                else:
+                    changes = [
+                        FadeTransform(self.approximation_caption, caption),
+                        *map(FadeTransform, self.readouts, values),
+                        ReplacementTransform(self.region, region),
+                    ]
+                slow = index < self.slow_steps
+                kept_bars = self.chart.colour_kept(step.k)
+                self.play(FadeIn(image), *changes, *kept_bars, run_time=BEAT if slow else QUICK)
+                if index > 0:
+                    self.remove(self.approximation)  # the new image faded in over it
+                self.approximation, self.approximation_caption = image, caption
+                self.readouts, self.region = values, region
+                self.record(step)
+                self.wait(style.PAUSE if slow else QUICK)
 
-    def place_readouts(self, names: VGroup, values: VGroup) -> None:
+    def place_readouts(self, values: VGroup) -> None:
         """Names in a column under the original, values in a column beside them, rows evenly."""
         pitch = 0.55
+        names = self.readout_names
         top = self.original.get_bottom()[1] - BUFF * 1.4 - pitch / 2
         values_x = self.original.get_left()[0] + max(name.width for name in names) + GAP
-        room = self.original.get_right()[0] + GAP * 0.6 + self.original.width - values_x
         for i, (name, value) in enumerate(zip(names, values, strict=True)):
             y = top - i * pitch
             name.move_to([self.original.get_left()[0], y, 0], aligned_edge=LEFT)
-            style.fit_width(value, room)  # under the two images, clear of the chart
+            style.fit_width(value, self.images_right - values_x)  # clear of the chart
             value.move_to([values_x, y, 0], aligned_edge=LEFT)
 
     def summary_steps(self) -> list[linalg.SVDCompression]:
@@ -469,101 +398,60 @@ class SVDCompression(LessonScene):
         fraction = spoken(fmt(good.storage_fraction, "ratio"))
         pieces = "1 piece gives" if good.k == 1 else f"{good.k} pieces give"
         trade = f"{pieces} {error} error from {fraction} of the numbers"
-        if good.relative_error < self.good_error:
-            opening = f"The trade-off: {trade}."
-        else:
+        said = f"The trade-off: {trade}."
+        if good.relative_error >= self.good_error:
             goal = spoken(fmt(self.good_error, "error"))
-            opening = f"None of these ranks brings the error below {goal}; {trade}."
-        narration = (
-            f"{opening} The large singular values carry the picture; the small ones only fine "
-            "detail."
-        )
-        with self.beat(narration):
-            self.play(
-                FadeOut(
-                    Group(
-                        self.original,
-                        self.original_caption,
-                        self.approximation,
-                        self.approximation_caption,
-                        self.readout_names,
-                        self.readouts,
-                        self.error_formula,
-                        self.first_label,
-                        self.chart_caption,
-                    )
-                ),
-                run_time=QUICK,
-            )
+            said = f"None of these ranks brings the error below {goal}; {trade}."
+        said += " The large singular values carry the picture; the small ones only fine detail."
+        with self.beat(said):
+            leaving = [self.original, self.original_caption, self.approximation]
+            leaving += [self.approximation_caption, self.readout_names, self.readouts]
+            self.play(FadeOut(Group(*leaving, *self.spectrum_notes)), run_time=QUICK)
             grid, good_column = self.thumbnail_grid()
             chart = LogBarChart(self.numbers["spectrum"], width=6.8, height=1.9)
             chart.to_corner(LEFT + DOWN, buff=MARGIN)
-            chart.bars.set_stroke(color=MUTED)
             chart.bars[: good.k].set_stroke(color=SIGMA)
             region = chart.kept_region(good.k)
             takeaway = VGroup(
                 tex(rf"k = {num(good.k, 'count')}", color=SIGMA),
-                tex(
-                    rf"{count_tex(good.stored_values)} \text{{ of }} "
-                    rf"{count_tex(good.original_values)} \text{{ numbers}}",
-                    color=RESULT,
-                ),
+                tex(stored_of_original(good) + r" \text{ numbers}", color=RESULT),
                 tex(rf"\text{{relative error }} {fmt(good.relative_error, 'error')}"),
             ).arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
-            style.fit_width(
-                takeaway, config.frame_width / 2 - MARGIN - chart.get_right()[0] - GAP * 1.4
-            )
+            style.fit_width(takeaway, RIGHT_EDGE - chart.get_right()[0] - GAP * 1.4)
             takeaway.next_to(chart, RIGHT, buff=GAP * 1.4).align_to(chart, UP)
             box = style.highlight_box(good_column, color=RESULT, buff=BUFF * 0.6)
-            self.play(
-                ReplacementTransform(VGroup(self.chart, self.region), VGroup(chart, region)),
-                run_time=BEAT,
-            )
-            self.play(
-                LaggedStart(*(FadeIn(part, shift=UP * 0.1) for part in grid), lag_ratio=0.15),
-                run_time=BEAT * 1.5,
-            )
+            old_chart, new_chart = VGroup(self.chart, self.region), VGroup(chart, region)
+            self.play(ReplacementTransform(old_chart, new_chart), run_time=BEAT)
+            fade_in = (FadeIn(part, shift=UP * 0.1) for part in grid)
+            self.play(LaggedStart(*fade_in, lag_ratio=0.15), run_time=BEAT * 1.5)
             self.play(Create(box), FadeIn(takeaway), run_time=BEAT)
             self.record(good, prefix="summary_")
             self.hold_poster()
 
     def thumbnail_grid(self) -> tuple[Group, Group]:
-        """The original and a few rank-k images in a row, each with its storage and error.
+        """The original and a few rank-k images in a row, with storage and error under each.
 
         Returns the grid (row names, then one column per image) and the good step's column.
         """
         chosen = self.summary_steps()
-        height = 2.0
         pitch = 0.5
-        names = VGroup(
-            text("stored", size=CAPTION_SIZE, color=MUTED),
-            text("error", size=CAPTION_SIZE, color=MUTED),
-        )
+        names = VGroup(muted("stored"), muted("error"))
+        cells = [(muted("original"), self.pixels, 1.0, 0.0, style.TEXT)]
+        for step in chosen:
+            header = tex(rf"k = {num(step.k, 'count')}", size=CAPTION_SIZE, color=SIGMA)
+            fraction, error = step.storage_fraction, step.relative_error
+            cells.append((header, step.approximation, fraction, error, storage_colour(step)))
         columns = [
             (
-                text("original", size=CAPTION_SIZE, color=MUTED),
-                raster(self.pixels, height),
-                tex(fmt(1.0, "ratio"), size=CAPTION_SIZE),
-                tex(fmt(0.0, "error"), size=CAPTION_SIZE),
+                header,
+                raster(pixels, 2.0),
+                tex(fmt(fraction, "ratio"), size=CAPTION_SIZE, color=colour),
+                tex(fmt(error, "error"), size=CAPTION_SIZE),
             )
+            for header, pixels, fraction, error, colour in cells
         ]
-        for step in chosen:
-            over = step.stored_values > step.original_values
-            columns.append(
-                (
-                    tex(rf"k = {num(step.k, 'count')}", size=CAPTION_SIZE, color=SIGMA),
-                    raster(step.approximation, height),
-                    tex(
-                        fmt(step.storage_fraction, "ratio"),
-                        size=CAPTION_SIZE,
-                        color=ERROR if over else RESULT,
-                    ),
-                    tex(fmt(step.relative_error, "error"), size=CAPTION_SIZE),
-                )
-            )
         images = Group(*(column[1] for column in columns)).arrange(RIGHT, buff=GAP * 0.9)
-        images.next_to(self.heading, DOWN, buff=self.caption_room)
-        images.to_edge(RIGHT, buff=MARGIN)
+        images.next_to(self.heading, DOWN, buff=CAPTION_ROOM).to_edge(RIGHT, buff=MARGIN)
         names_width = max(name.width for name in names) + GAP * 0.6
         spare = images.get_left()[0] - names_width - (MARGIN - config.frame_width / 2)
         if spare > GAP:  # a short row sits in the middle, its names beside it
@@ -579,4 +467,4 @@ class SVDCompression(LessonScene):
         for step in chosen:
             self.record(step, prefix="thumbnail_")
         grid = Group(names, *(Group(*column) for column in columns))
-        return grid, grid[2 + chosen.index(self.good)] if self.good in chosen else grid[-1]
+        return grid, grid[2 + chosen.index(self.good)]
