@@ -379,22 +379,23 @@ class PlaneAndColumnScene(LessonScene):
         grid.shift(self.origin - grid.c2p(0, 0))
         return grid.set_z_index(GRID_LAYER)
 
-    def build_planes(self, avoid: Sequence[VMobject] = ()) -> None:
+    def build_planes(self, avoid: Sequence[VMobject] = (), matrix: Any = None) -> None:
         """A faint fixed reference grid with tick labels, and the grid ``self.matrix`` moves.
 
         Tick labels keep clear of the arrows to ``self.tips`` and of the labels in ``avoid``.
+        A scene that shows several matrices in turn names the one to move the grid by.
         """
         corners = self.window_corners()
         reach = self.grid_step * (math.ceil(np.abs(corners).max() / self.grid_step) + 1)
         self.coords = self.grid_of_radius(reach)
         self.coords.axes.set_stroke(opacity=0.5)
         # The grid A moves is drawn in the vectors' colour: it moves as they do.
-        self.moving_grid = self.grid_of_radius(self.moving_reach(corners, reach))
+        self.moving_grid = self.grid_of_radius(self.moving_reach(corners, reach, matrix))
         self.moving_grid.background_lines.set_stroke(INPUT, opacity=0.3)
         self.moving_grid.axes.set_stroke(INPUT, opacity=0.45)
         self.tick_labels = self.build_tick_labels(reach, avoid)
 
-    def moving_reach(self, corners: np.ndarray, reach: float) -> float:
+    def moving_reach(self, corners: np.ndarray, reach: float, matrix: Any = None) -> float:
         """How far the moving grid reaches, so that after A it still covers the window.
 
         A shrinks no vector below its smallest singular value s times its length, so a grid
@@ -402,7 +403,7 @@ class PlaneAndColumnScene(LessonScene):
         ``MOVING_GRID_LINES`` lines (A flattens the plane onto a line, or nearly, or shrinks it
         a lot), the grid is the window's own: after A it shows the window squashed.
         """
-        smallest = float(linalg.svd(self.matrix)[1][-1])
+        smallest = float(linalg.svd(self.matrix if matrix is None else matrix)[1][-1])
         needed = float(np.linalg.norm(corners, axis=1).max())
         most = MOVING_GRID_LINES * self.grid_step
         if needed >= smallest * most:
