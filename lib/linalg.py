@@ -44,7 +44,9 @@ __all__ = [
     "NormSteps",
     "OneUnknownEquation",
     "PCAResult",
+    "PlaneSVD",
     "PowerIterationResult",
+    "PseudoinverseSteps",
     "SVDCompression",
     "SolvedValue",
     "SubstitutedEquation",
@@ -56,9 +58,11 @@ __all__ = [
     "are_orthogonal",
     "classify_system",
     "cofactor_expansion",
+    "covariance",
     "default_image",
     "design_matrix",
     "determinant",
+    "dominant_eigenpair",
     "dot",
     "dot_steps",
     "eig",
@@ -76,13 +80,17 @@ __all__ = [
     "matmul",
     "matmul_steps",
     "max_norm",
+    "noisy_line",
     "norm_steps",
     "normalize",
     "pca",
     "perpendicular",
+    "plane_svd",
+    "point_cloud",
     "power_iteration",
     "projection",
     "pseudoinverse",
+    "pseudoinverse_steps",
     "rank_k_approximation",
     "reduce_sum",
     "reflection",
@@ -1203,6 +1211,174 @@ def fit_line_pinv(x: ArrayLike, y: ArrayLike) -> tuple[float, float]:
     return float(slope), float(intercept)
 
 
+MAX_SAMPLES = 1000
+"""Largest number of points :func:`noisy_line` and :func:`point_cloud` make."""
+
+
+@dataclass(frozen=True, eq=False)
+class PlaneSVD:
+    """A 2x2 matrix as a rotation, a stretch and a rotation (or reflection): A = U diag(s) Vt.
+
+    Vt is a rotation by ``vt_angle`` in (-pi/2, pi/2]; U = R(``u_angle``) diag(1, -1) when
+    ``u_reflects`` (det A < 0), else R(``u_angle``). A zero s_2 is exactly 0.0, and then u_2 is
+    u_1 turned a quarter turn anticlockwise.
+    """
+
+    u: Array  # columns u_1, u_2
+    singular_values: Array  # (s_1, s_2), descending, >= 0
+    vt: Array  # rows v_1, v_2
+    vt_angle: float  # radians
+    u_angle: float  # radians
+    u_reflects: bool
+    semi_axes: Array  # rows s_i u_i = A v_i: the semi-axes of the image of the unit circle
+
+    @property
+    def vt_degrees(self) -> float:
+        """The turn of Vt in degrees."""
+        return math.degrees(self.vt_angle)
+
+    @property
+    def u_degrees(self) -> float:
+        """The turn of U (after its flip, if it reflects) in degrees."""
+        return math.degrees(self.u_angle)
+
+
+def plane_svd(A: ArrayLike) -> PlaneSVD:
+    """The SVD of a 2x2 A as rotate by Vt, stretch by diag(s), rotate (or reflect) by U."""
+    matrix = _as_matrix("A", A, square=True)
+    if matrix.shape != (2, 2):
+        raise ShapeError(f"A must be a 2x2 matrix; got shape {matrix.shape}")
+    if not np.any(matrix):
+        raise InvalidInputError(
+            "A is the zero matrix, which sends the whole circle to the origin; give a non-zero A"
+        )
+    left, values, right_t = np.linalg.svd(matrix)
+    right = right_t.T
+    values = values.copy()
+    if values[1] <= 2 * np.finfo(float).eps * values[0]:
+        values[1] = 0.0
+    if np.linalg.det(right) < 0:  # make V a rotation: flip v_2 (and u_2 with it)
+        right[:, 1] *= -1
+        left[:, 1] *= -1
+    angle = math.atan2(right[1, 0], right[0, 0])
+    if not -math.pi / 2 <= angle < math.pi / 2:  # the smaller turn: flip both pairs
+        right, left = -right, -left
+        angle = math.atan2(right[1, 0], right[0, 0])
+    if values[1] == 0.0:  # u_2 is free: make U a rotation
+        left[:, 1] = (-left[1, 0], left[0, 0])
+    reflects = bool(np.linalg.det(left) < 0)
+    return PlaneSVD(
+        u=_read_only(left),
+        singular_values=_read_only(values),
+        vt=_read_only(right.T.copy()),
+        vt_angle=_float(-angle),
+        u_angle=_float(math.atan2(left[1, 0], left[0, 0])),
+        u_reflects=reflects,
+        semi_axes=_read_only((left * values).T.copy()),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class PseudoinverseSteps:
+    """A^+ = V D^+ U^T from the full SVD A = U D V^T, and the check A A^+ A = A.
+
+    D is m x n with the singular values on its diagonal (those at or below the tolerance of
+    :func:`pseudoinverse` written as exactly 0); D^+ is n x m with the reciprocal of each
+    non-zero one.
+    """
+
+    u: Array  # m x m, orthogonal
+    d: Array  # m x n
+    vt: Array  # n x n, orthogonal
+    d_plus: Array  # n x m
+    pinv: Array  # n x m, V D^+ U^T
+    check: Array  # m x n, A A^+ A
+    rank: int  # how many singular values were inverted
+
+
+def pseudoinverse_steps(A: ArrayLike) -> PseudoinverseSteps:
+    """The full SVD of A, D^+ (transpose D, invert its non-zero diagonal), V D^+ U^T, A A^+ A."""
+    matrix = _as_matrix("A", A)
+    m, n = matrix.shape
+    left, values, right_t = np.linalg.svd(matrix, full_matrices=True)
+    right, signs = _sign_fixed(right_t.T)
+    left[:, : len(values)] *= signs[: len(values)]
+    tolerance = max(m, n) * np.finfo(float).eps * values[0]
+    kept = values > tolerance
+    d = np.zeros((m, n))
+    d[np.arange(len(values)), np.arange(len(values))] = np.where(kept, values, 0.0)
+    d_plus = np.zeros((n, m))
+    d_plus[np.arange(len(values)), np.arange(len(values))] = np.divide(
+        1.0, values, out=np.zeros_like(values), where=kept
+    )
+    pinv = _without_overflow("A", matrix, lambda: right @ d_plus @ left.T)
+    return PseudoinverseSteps(
+        u=_read_only(left),
+        d=_read_only(d),
+        vt=_read_only(right.T.copy()),
+        d_plus=_read_only(d_plus),
+        pinv=_read_only(pinv),
+        check=_read_only(matrix @ pinv @ matrix),
+        rank=int(np.count_nonzero(kept)),
+    )
+
+
+def covariance(X: ArrayLike) -> Array:
+    """C = (X - mean)^T (X - mean) / (N - 1) for N points, the rows of X: the sample covariance."""
+    points = _as_matrix("X", X)
+    count = points.shape[0]
+    if count < 2:
+        raise ShapeError(f"X needs at least 2 points (rows) to have a covariance; got {count}")
+    centered = points - points.mean(axis=0)
+    return _finite("the covariance of X", centered.T @ centered / (count - 1))
+
+
+def noisy_line(
+    slope: float, intercept: float, noise: float, count: int, seed: int, x_range: ArrayLike
+) -> tuple[Array, Array]:
+    """(x, y): count x evenly spaced over x_range, y = slope x + intercept + N(0, noise^2).
+
+    The noise comes from numpy's default generator seeded with ``seed``: the same inputs
+    always give the same points.
+    """
+    a, b = _as_scalar("slope", slope), _as_scalar("intercept", intercept)
+    spread = _as_scalar("noise", noise)
+    if spread < 0:
+        raise InvalidInputError(f"noise must be 0 or more (a standard deviation); got {spread}")
+    n = _as_count("count", count, 2, MAX_SAMPLES)
+    generator = np.random.default_rng(_as_count("seed", seed, 0, 2**32 - 1))
+    ends = _as_vector("x_range", x_range)
+    if ends.shape != (2,) or not ends[0] < ends[1]:
+        raise InvalidInputError(
+            f"x_range must be two numbers (low, high) with low < high; got {_show(ends)}"
+        )
+    x = np.linspace(ends[0], ends[1], n)
+    y = a * x + b + spread * generator.standard_normal(n)
+    return _read_only(x), _read_only(_finite("slope x + intercept + noise", y))
+
+
+def point_cloud(
+    count: int, seed: int, spreads: ArrayLike, angle: float, centre: ArrayLike
+) -> Array:
+    """count plane points: N(0, diag(spreads)^2) rotated by angle (radians), moved to centre.
+
+    Rows are points. The draws come from numpy's default generator seeded with ``seed``.
+    """
+    n = _as_count("count", count, 2, MAX_SAMPLES)
+    generator = np.random.default_rng(_as_count("seed", seed, 0, 2**32 - 1))
+    sizes = _as_vector("spreads", spreads)
+    if sizes.shape != (2,) or np.any(sizes < 0):
+        raise InvalidInputError(
+            f"spreads must be two standard deviations, each 0 or more; got {_show(sizes)}"
+        )
+    turn = rotation(_as_scalar("angle", angle))
+    middle = _as_vector("centre", centre)
+    if middle.shape != (2,):
+        raise ShapeError(f"centre must be a plane point of 2 numbers; got shape {middle.shape}")
+    points = (generator.standard_normal((n, 2)) * sizes) @ turn.T + middle
+    return _read_only(_finite("the points", points))
+
+
 @dataclass(frozen=True, eq=False)
 class PowerIterationResult:
     """The unit iterates x_k = A x_{k-1} / ||A x_{k-1}|| and Rayleigh quotients x_k . A x_k."""
@@ -1245,6 +1421,50 @@ def power_iteration(A: ArrayLike, x0: ArrayLike, steps: int) -> PowerIterationRe
     stacked = np.array(iterates)
     quotients = np.einsum("ki,ij,kj->k", stacked, matrix, stacked)
     return PowerIterationResult(_read_only(stacked), _read_only(quotients))
+
+
+DOMINANCE_TOL = 1e-9
+"""An eigenvalue within this (relative to the largest |eigenvalue|, at least 1) of the largest
+in size does not leave it dominant."""
+
+
+def dominant_eigenpair(A: ArrayLike) -> tuple[float, Array]:
+    """(lambda_1, v_1): the eigenvalue of largest size, and its unit eigenvector, sign fixed.
+
+    The pair power iteration converges to. lambda_1 must be real (else NotRealError) and
+    strictly larger in size than every other eigenvalue (else InvalidInputError); the other
+    eigenvalues may be complex. v_1 follows the sign convention of :func:`eig`.
+    """
+    matrix = _as_matrix("A", A, square=True)
+    with np.errstate(over="ignore", invalid="ignore"):
+        values, vectors = np.linalg.eig(matrix)
+    if not (np.all(np.isfinite(values)) and np.all(np.isfinite(vectors))):
+        raise InvalidInputError(
+            "the eigenvalues of A exceed the float range; rescale A, whose largest entry is "
+            f"{np.max(np.abs(matrix)):.3g}"
+        )
+    order = np.argsort(-np.abs(values), kind="stable")
+    top = values[order[0]]
+    scale = max(1.0, float(np.abs(top)))
+    if abs(top.imag) > COMPLEX_TOL * scale:
+        raise NotRealError(
+            f"A's eigenvalues of largest size are complex ({_complex_text(values[order[:2]])}): "
+            "power iteration turns round and round without settling; use a matrix whose "
+            "largest eigenvalue in size is real, such as a symmetric one"
+        )
+    if len(values) > 1 and abs(values[order[1]]) >= abs(top) - DOMINANCE_TOL * scale:
+        pair = values[order[:2]]
+        real = f"{pair[0].real:.3g}, {pair[1].real:.3g}"
+        shown = _complex_text(pair) if np.any(pair.imag) else real
+        raise InvalidInputError(
+            f"A has no dominant eigenvalue: {shown} are equally large "
+            "in size, so power iteration need not converge; use a matrix with one eigenvalue "
+            "larger in size than all the others"
+        )
+    value = np.array([float(top.real)])
+    vector = _refined_eigenvectors(matrix, value, _real_eigenvectors(vectors[:, order[:1]]))
+    fixed, _ = _sign_fixed(vector / np.linalg.norm(vector))
+    return float(value[0]), _read_only(fixed[:, 0].copy())
 
 
 @dataclass(frozen=True, eq=False)

@@ -14,10 +14,14 @@ from manim import (
     DOWN,
     LEFT,
     RESAMPLING_ALGORITHMS,
+    UP,
     ImageMobject,
     Line,
+    Mobject,
+    NumberPlane,
     Rectangle,
     VGroup,
+    config,
 )
 
 from scenes import style
@@ -25,12 +29,15 @@ from scenes.style import (
     AXIS,
     BUFF,
     CAPTION_SIZE,
+    GAP,
     HIGHLIGHT,
     INPUT,
     INPUT_2,
     LABEL_SIZE,
+    MARGIN,
     MUTED,
     RESULT,
+    SAFE_HEIGHT,
     fmt,
     num,
     tex,
@@ -192,3 +199,38 @@ def rank_k_sum(k: int, *, size: float = CAPTION_SIZE, summed: bool = False) -> V
             if part.tex_string.startswith(head):
                 part.set_color(colour)
     return formula
+
+
+# -- a window on the plane at the left, a column of formulas at the right ------------------
+
+COLUMN_WIDTH = 6.0  # the formula column, inside the right safe margin
+
+COLUMN_LEFT = config.frame_width / 2 - MARGIN - COLUMN_WIDTH
+
+WINDOW_LEFT = MARGIN - config.frame_width / 2
+
+WINDOW_RIGHT = COLUMN_LEFT - GAP  # the plane's window ends here
+
+
+def window_plane(values: Sequence[float], *, minimum: float, room: float = 1.15) -> NumberPlane:
+    """A square plane, centred on 0, filling the left window, reaching ``room`` times past
+    every value (more room leaves space for labels beyond them)."""
+    reach, step, ticks = style.symmetric_extent(values, minimum=minimum, room=room)
+    side = min(SAFE_HEIGHT, WINDOW_RIGHT - WINDOW_LEFT)
+    span = [-reach, reach, step]
+    grid = style.plane(span, span, width=side, height=side, ticks=ticks)
+    grid.move_to([(WINDOW_LEFT + WINDOW_RIGHT) / 2, 0, 0])
+    return grid
+
+
+def in_column(
+    mobject: Mobject, *, below: Mobject | None = None, buff: float = GAP * 0.6
+) -> Mobject:
+    """``mobject`` at the column's left edge, at its top or under ``below``, no wider than it."""
+    style.fit_width(mobject, COLUMN_WIDTH)
+    if below is None:
+        mobject.to_edge(UP, buff=MARGIN)
+    else:
+        mobject.next_to(below, DOWN, buff=buff)
+    mobject.align_to([COLUMN_LEFT, 0, 0], LEFT)
+    return mobject
