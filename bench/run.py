@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -117,13 +118,12 @@ def plain_manim(project: Path, letter: str, media: Path) -> float:
     return time.perf_counter() - started
 
 
+RENDERED_LINE = re.compile(r"^\[\s*\d+/\d+\] (\S+) .* done in ")
+
+
 def rendered_names(output: str) -> list[str]:
-    """Scenes a build reported as rendered (a joined lecture's line says "done in" too)."""
-    return [
-        line.split()[1]
-        for line in output.splitlines()
-        if " done in " in line and not line.startswith("lecture ")
-    ]
+    """Scenes a build reported as rendered: ``[ 1/19] SheriffAndRobber 480p15 ... done in``."""
+    return [match.group(1) for line in output.splitlines() if (match := RENDERED_LINE.match(line))]
 
 
 def spread(values: list[float]) -> dict[str, Any]:

@@ -83,3 +83,16 @@ def test_benchmark_refuses_a_row_it_does_not_have():
     )
     assert result.returncode == 2
     assert "give row numbers 1-10 separated by commas" in result.stderr
+
+
+def test_rendered_scenes_are_read_from_the_build_s_lines_however_many_scenes():
+    from bench.run import rendered_names
+
+    output = (
+        "rendering 2 scene(s) with 2 workers\n"
+        "[ 1/19] SheriffAndRobber 480p15 ... done in 12.9 s\n"
+        "[12/19] DotProduct 480p15 ... done in 3.0 s (cluster)\n"
+        "lecture 01-data-structures ... done in 0.4 s\n"
+        "[3/3] MovingDot 144p5 up to date\n"
+    )
+    assert rendered_names(output) == ["SheriffAndRobber", "DotProduct"]
