@@ -44,6 +44,7 @@ __all__ = [
     "RocCurve",
     "TangentLine",
     "approach_table",
+    "chord_gap",
     "definite_integral",
     "delta_method_table",
     "derivative",
@@ -513,6 +514,22 @@ def limit(f: ScalarFunction, x0: float, side: Side = "both") -> float:
     if spread > 2 * error:
         raise LimitDoesNotExist(f"{where} does not exist, the sides disagree: {report}")
     return _snap(sum(values) / len(values), max(error, spread))
+
+
+def chord_gap(f: ScalarFunction, a: float, b: float, samples: int = 201) -> float:
+    """max |f(x) - chord(x)| over ``samples`` equally spaced x in [a, b].
+
+    The chord is the straight line through (a, f(a)) and (b, f(b)); the gap is how far the
+    curve bends away from straight over the window. For smooth f it shrinks like
+    (b - a)^2 |f''| / 8 as the window closes in on a point: zoomed in, a curve looks straight.
+    """
+    a, b = _real("a", a), _real("b", b)
+    if not a < b:
+        raise InvalidInputError(f"the window [a, b] needs a < b; got a = {a:g}, b = {b:g}")
+    xs = np.linspace(a, b, _count("samples", samples, minimum=2))
+    values = np.array([_evaluate(f, float(x)) for x in xs])
+    chord = values[0] + (xs - a) * (values[-1] - values[0]) / (b - a)
+    return float(np.max(np.abs(values - chord)))
 
 
 # --------------------------------------------------------------------------------------------

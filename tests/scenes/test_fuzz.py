@@ -54,6 +54,44 @@ REGRESSIONS: dict[str, list[dict[str, Any]]] = {
             (((-5.0, -4.9), (-5.0, -5.0)), 5),
         )
     ],
+    "SingularValueDecomposition": [
+        {"matrix": ((2.69, 0.0), (0.0, 0.0))},  # the column ran off the bottom of the frame
+        {"matrix": ((2.0, 1.0), (1.0, -1.0))},  # det < 0: U flips, then turns
+        {"matrix": ((-2.41, 0.0), (0.0, 0.0))},  # sigma_1 u_1's label left the frame
+    ],
+    "MatrixAsTransformation": [
+        {  # long products: the working and the summary rows were shrunk below the smallest size
+            "matrix": ((-2.75, -2.25), (-2.99, 2.99)),
+            "vectors": ((-3.75, -3.25), (-3.99, 3.99), (3.99, -3.99), (-0.01, 3.99)),
+        },
+        {  # the first product's working, on two lines, was shrunk below the smallest size
+            "matrix": ((-1.41, -0.41), (-0.3, -0.75)),
+            "vectors": ((-1.41, -0.41), (-0.3, -0.75)),
+        },
+    ],
+    "DeterminantRecursion": [
+        {  # a wide product under the last minor left the frame
+            "matrix": ((0.8, -3.8, -3.3), (3.9, -0.9, -3.4), (-0.1, 0.6, -4.0)),
+            "big": (
+                (0.8, -0.5, 0.7, 4.2),
+                (-0.9, 2.5, -1.2, -0.8),
+                (0.8, 1.2, -3.4, 2.7),
+                (2.3, 2.1, -4.6, -3.5),
+            ),
+        },
+        {  # four wide 3x3 minors were shrunk below the smallest size
+            "matrix": ((4.3, 2.7, 0.5), (-1.0, -2.3, 3.0), (-1.8, -4.3, -4.0)),
+            "big": (
+                (4.0, -4.1, 2.3, -3.5),
+                (-0.5, 4.0, 0.9, 4.3),
+                (0.4, 4.2, 4.6, 1.7),
+                (-0.4, 3.9, 2.8, 4.3),
+            ),
+        },
+    ],
+    "MoorePenrosePseudoinverse": [
+        {"A": ((1.5, -3.0, 0.5), (-0.75, 1.5, -0.25))},  # rank 1: sigma_2 was 1e-16, not 0
+    ],
     "MatrixMultiplication": [
         {
             "A": ((-9.99, 8.75, -0.01), (7.5, -9.99, 9.99), (-9.99, -9.99, -9.99)),
@@ -116,6 +154,65 @@ REGRESSIONS: dict[str, list[dict[str, Any]]] = {
     "VectorNorms": [
         {"vector": (0.25, -7.75)},  # long decimals pushed the closing caption off the frame
         {"vector": (10.0, 10.0)},  # the largest vector the domain allows
+    ],
+    "PowerRule": [
+        {  # the x axis rounded out to 0, where x^0.2 has no slope: f is drawn on the window
+            "exponent": 0.2,
+            "x_window": (0.5, 5.0),
+            "tangent_xs": (3.06, 2.39),
+        },
+        {  # a slope of -4e-06 reads 0.00, never -0.00
+            "exponent": 4.0,
+            "x_window": (-1.65, 2.36),
+            "tangent_xs": (-0.01, 1.42, -0.6, -1.25),
+        },
+    ],
+    "SumRule": [
+        {  # five terms, one step a line, ran off the bottom: steps now fill the frame's width
+            "coefficients": (-3.03, -1.51, 2.41, 4.29, -9.34),
+            "x_window": (-2.02, 3.58),
+            "tangent_xs": (-0.37, 1.6, -1.44, -0.4),
+        },
+    ],
+    "ProductRule": [
+        {  # f = (quadratic)(quadratic) shrank below the smallest size: it breaks between factors
+            "u": (1.77, 3.84, -1.4),
+            "v": (-1.13, -0.7, 2.38),
+            "x_window": (-4.27, 4.8),
+            "tangent_xs": (-2.64, -1.89),
+        },
+    ],
+    "RiemannSums": [
+        {  # a long cubic squeezed the integral below the smallest size: f(x) on a line above
+            "coefficients": (-4.02, -2.41, 1.37, -3.78),
+            "interval": (-0.93, 3.47),
+            "counts": (5, 16, 173, 190),
+        },
+        {  # sums in the hundreds with five decimals made the table too wide to read
+            "coefficients": (-2.67, 1.79, 2.44),
+            "interval": (-4.99, -0.1),
+            "counts": (2, 57, 65),
+        },
+    ],
+    "CalculatingLimits": [
+        {  # a verdict wider than its "?" ran into the next column of the table
+            "hole_at": 0.9,
+            "sine_rate": 2.54,
+            "at_infinity": (1, 1, -4, -3),
+            "pole": 2.56,
+            "rows": 3,
+        },
+    ],
+    "MatrixInversion": [
+        {
+            "X": ((1.53, -9.99), (2.79, -6.99)),
+            "y": (0.71, -0.46),
+            "singular_column": (-3.72, -0.09),
+            "parallel_ratio": -4.99,
+        },  # det of the singular X rounds to 2e-16, not 0
+    ],
+    "OrthogonalMatrices": [
+        {"angle": -52.1, "u": (-1.03, 1.46)},  # Qw's label left the frame at the plane's edge
     ],
 }
 
