@@ -28,6 +28,7 @@ from manim import (
     Axes,
     DecimalNumber,
     FadeOut,
+    Group,
     Line,
     MathTex,
     Matrix,
@@ -610,6 +611,66 @@ def qualitative(grid: Axes, why: str) -> Axes:
 def is_qualitative(grid: Axes) -> bool:
     """Whether ``grid`` was marked a sketch with :func:`qualitative`."""
     return bool(getattr(grid, "qualitative_reason", ""))
+
+
+def muted(words: str, size: float = CAPTION_SIZE) -> Text:
+    """Words that name what is on screen, in the captions' muted colour."""
+    return text(words, size=size, color=MUTED)
+
+
+def legible(caption: Mobject, width: float, size: float = CAPTION_SIZE) -> bool:
+    """Whether ``caption``, written at ``size``, stays legible when shrunk to ``width``."""
+    return caption.width * MIN_TEXT_SIZE / size <= width
+
+
+def caption_over(caption: Mobject, target: Mobject, buff: float = BUFF * 0.6) -> Mobject:
+    """``caption`` centred over ``target``, no wider than it."""
+    fit_width(caption, target.width)
+    return caption.next_to(target, UP, buff=buff)
+
+
+def rows_under(
+    target: Mobject,
+    names: Sequence[Mobject],
+    values: Sequence[Mobject],
+    *,
+    right: float,
+    pitch: float = 0.55,
+) -> None:
+    """``names`` in a column under ``target``'s left edge, ``values`` beside them, rows evenly."""
+    top = target.get_bottom()[1] - BUFF * 1.4 - pitch / 2
+    values_x = target.get_left()[0] + max(name.width for name in names) + GAP
+    for i, (name, value) in enumerate(zip(names, values, strict=True)):
+        y = top - i * pitch
+        name.move_to([target.get_left()[0], y, 0], aligned_edge=LEFT)
+        fit_width(value, right - values_x)
+        value.move_to([values_x, y, 0], aligned_edge=LEFT)
+
+
+def thumbnail_grid(
+    columns: Sequence[Sequence[Mobject]],
+    names: Mobject,
+    *,
+    below: Mobject,
+    buff: float,
+    pitch: float = 0.5,
+) -> Group:
+    """Columns (header, image, a value per row name) in a row under ``below``, names at left."""
+    images = Group(*(column[1] for column in columns)).arrange(RIGHT, buff=GAP * 0.9)
+    images.next_to(below, DOWN, buff=buff).to_edge(RIGHT, buff=MARGIN)
+    names_width = max(name.width for name in names) + GAP * 0.6
+    spare = images.get_left()[0] - names_width - (MARGIN - config.frame_width / 2)
+    if spare > GAP:  # a short row sits in the middle, its names beside it
+        images.shift(LEFT * spare / 2)
+    for i, name in enumerate(names):
+        y = images.get_bottom()[1] - BUFF - pitch / 2 - i * pitch
+        name.move_to([images.get_left()[0] - GAP * 0.6, y, 0], aligned_edge=RIGHT)
+    header_y = images.get_top()[1] + BUFF * 0.6 + pitch / 2
+    for header, image, *values in columns:
+        header.move_to([image.get_x(), header_y, 0])
+        for name, value in zip(names, values, strict=True):
+            value.move_to([image.get_x(), name.get_y(), 0])
+    return Group(names, *(Group(*column) for column in columns))
 
 
 # -- the lesson scene --------------------------------------------------------------------

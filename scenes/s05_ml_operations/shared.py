@@ -17,6 +17,7 @@ from manim import (
     UP,
     ImageMobject,
     Line,
+    MathTex,
     Mobject,
     NumberPlane,
     Rectangle,
@@ -24,11 +25,13 @@ from manim import (
     config,
 )
 
+from lib import linalg
 from scenes import style
 from scenes.style import (
     AXIS,
     BUFF,
     CAPTION_SIZE,
+    ERROR,
     GAP,
     HIGHLIGHT,
     INPUT,
@@ -199,6 +202,38 @@ def rank_k_sum(k: int, *, size: float = CAPTION_SIZE, summed: bool = False) -> V
             if part.tex_string.startswith(head):
                 part.set_color(colour)
     return formula
+
+
+def truncation_error(size: float = CAPTION_SIZE) -> MathTex:
+    """The relative error of a rank-k approximation, from the singular values left out."""
+    formula = tex(
+        r"\text{error} = \frac{\|A - A_k\|_F}{\|A\|_F}",
+        "=",
+        r"\sqrt{\frac{\sigma_{k+1}^2 + \cdots + \sigma_r^2}{\sigma_1^2 + \cdots + \sigma_r^2}}",
+        size=size,
+    )
+    formula[2].set_color(SIGMA)
+    return formula
+
+
+def storage_colour(step: linalg.SVDCompression) -> str:
+    """RESULT, or ERROR when the pieces need more numbers than the pixels themselves."""
+    return ERROR if step.stored_values > step.original_values else RESULT
+
+
+def stored_of_original(step: linalg.SVDCompression) -> str:
+    """The numbers stored, of the original's, in TeX: ``2{,}056 \\text{ of } 16{,}384``."""
+    return rf"{count_tex(step.stored_values)} \text{{ of }} {count_tex(step.original_values)}"
+
+
+def record_compression(
+    scene: style.LessonScene, step: linalg.SVDCompression, prefix: str = ""
+) -> None:
+    """Record the numbers of ``step`` that ``scene`` shows now, as ``{prefix}{name}_{k}``."""
+    names = ("k", "stored", "original", "fraction", "error")
+    fields = ("k", "stored_values", "original_values", "storage_fraction", "relative_error")
+    for name, field in zip(names, fields, strict=True):
+        scene.show(f"{prefix}{name}_{step.k}", getattr(step, field))
 
 
 # -- a window on the plane at the left, a column of formulas at the right ------------------

@@ -20,10 +20,8 @@ from manim import (
     Group,
     LaggedStart,
     Line,
-    Mobject,
     Rectangle,
     ReplacementTransform,
-    Text,
     VGroup,
     Write,
     config,
@@ -40,36 +38,33 @@ from scenes.s05_ml_operations.shared import (
     count_tex,
     rank_k_sum,
     raster,
+    record_compression,
     spoken,
+    storage_colour,
+    stored_of_original,
+    truncation_error,
 )
 from scenes.style import (
     BEAT,
     BODY_SIZE,
     BUFF,
     CAPTION_SIZE,
-    ERROR,
     GAP,
     HIGHLIGHT,
     LABEL_SIZE,
     MARGIN,
-    MUTED,
     QUICK,
     RESULT,
     LessonScene,
     fmt,
+    muted,
     num,
     tex,
-    text,
 )
 
 IMAGE_HEIGHT = 3.9  # the original and its rebuilt copy, side by side
 CAPTION_ROOM = BUFF * 1.4 + 0.42  # between the heading and an image: room for its caption
 RIGHT_EDGE = config.frame_width / 2 - MARGIN  # of the safe area
-ERROR_FORMULA = (  # the relative error, from the singular values left out
-    r"\text{error} = \frac{\|A - A_k\|_F}{\|A\|_F}",
-    "=",
-    r"\sqrt{\frac{\sigma_{k+1}^2 + \cdots + \sigma_r^2}{\sigma_1^2 + \cdots + \sigma_r^2}}",
-)
 
 
 def ranks_fit(values: Mapping[str, Any]) -> bool:
@@ -87,26 +82,6 @@ def patch_fits(values: Mapping[str, Any]) -> bool:
 def error_in_tenths_of_a_percent(values: Mapping[str, Any]) -> bool:
     """good_error is said as a percentage with one decimal: at most 3 decimals as a fraction."""
     return round(float(values["good_error"]), 3) == float(values["good_error"])
-
-
-def muted(words: str, size: float = CAPTION_SIZE) -> Text:
-    """Words that name what is on screen, in the captions' muted colour."""
-    return text(words, size=size, color=MUTED)
-
-
-def legible(caption: Mobject, width: float, size: float = CAPTION_SIZE) -> bool:
-    """Whether ``caption``, written at ``size``, stays legible when shrunk to ``width``."""
-    return caption.width * style.MIN_TEXT_SIZE / size <= width
-
-
-def storage_colour(step: linalg.SVDCompression) -> str:
-    """RESULT, or ERROR when the pieces need more numbers than the pixels themselves."""
-    return ERROR if step.stored_values > step.original_values else RESULT
-
-
-def stored_of_original(step: linalg.SVDCompression) -> str:
-    """The numbers stored, of the original's, in TeX: ``2{,}056 \\text{ of } 16{,}384``."""
-    return rf"{count_tex(step.stored_values)} \text{{ of }} {count_tex(step.original_values)}"
 
 
 class SVDCompression(LessonScene):
@@ -158,18 +133,6 @@ class SVDCompression(LessonScene):
         self.rebuild_step_by_step()
         self.show_summary()
 
-    def caption_over(self, caption: VGroup, image: Mobject) -> VGroup:
-        """``caption`` centred over ``image``, no wider than it."""
-        style.fit_width(caption, image.width)
-        return caption.next_to(image, UP, buff=BUFF * 0.6)
-
-    def record(self, step: linalg.SVDCompression, prefix: str = "") -> None:
-        """Record the numbers of ``step`` that are on screen now."""
-        names = ("k", "stored", "original", "fraction", "error")
-        fields = ("k", "stored_values", "original_values", "storage_fraction", "relative_error")
-        for name, field in zip(names, fields, strict=True):
-            self.show(f"{prefix}{name}_{step.k}", getattr(step, field))
-
     def introduce_image(self) -> None:
         m, n = self.pixels.shape
         total = m * n
@@ -185,9 +148,9 @@ class SVDCompression(LessonScene):
             self.images_right = self.original.get_right()[0] + GAP * 0.6 + self.original.width
             for words in (f"original, {fmt(m, 'count')} × {fmt(n, 'count')}", "original"):
                 name = VGroup(tex("A", size=BODY_SIZE + 6), muted(words)).arrange(RIGHT, buff=BUFF)
-                if legible(name, self.original.width):  # else without the size
+                if style.legible(name, self.original.width):  # else without the size
                     break
-            self.original_caption = self.caption_over(name, self.original)
+            self.original_caption = style.caption_over(name, self.original)
             self.play(FadeIn(self.heading), FadeIn(self.original), run_time=BEAT * 1.5)
             self.play(FadeIn(self.original_caption, shift=DOWN * 0.1), run_time=QUICK)
             self.show("shape", (m, n))
@@ -286,7 +249,7 @@ class SVDCompression(LessonScene):
             room = RIGHT_EDGE - self.images_right - GAP
             words = ("singular values", f"({fmt(shown, 'count')} of {fmt(len(s), 'count')})")
             caption = muted(" ".join(words), CAPTION_SIZE - 2)
-            if not legible(caption, room, CAPTION_SIZE - 2):
+            if not style.legible(caption, room, CAPTION_SIZE - 2):
                 caption = VGroup(*(muted(line, CAPTION_SIZE - 2) for line in words))
                 caption.arrange(DOWN, aligned_edge=RIGHT, buff=BUFF * 0.4)
             style.fit_width(caption, room)
@@ -308,8 +271,7 @@ class SVDCompression(LessonScene):
             self.play(bars, run_time=BEAT * 1.5)
             self.play(FadeIn(first_label), run_time=QUICK)
             self.show("spectrum", values)
-            error_formula = tex(*ERROR_FORMULA, size=BODY_SIZE - 4)
-            error_formula[2].set_color(SIGMA)
+            error_formula = truncation_error(size=BODY_SIZE - 4)
             style.fit_width(error_formula, chart.width)
             error_formula.next_to(chart, DOWN, buff=GAP).align_to(chart, RIGHT)
             self.play(Write(error_formula), run_time=BEAT * 1.5)
@@ -341,15 +303,15 @@ class SVDCompression(LessonScene):
                 image.next_to(self.heading, DOWN, buff=CAPTION_ROOM)
                 image.next_to(self.original, RIGHT, buff=GAP * 0.6)
                 caption = rank_k_sum(step.k)  # written out, or with a sigma when that is too wide
-                if not legible(caption, image.width):
+                if not style.legible(caption, image.width):
                     caption = rank_k_sum(step.k, summed=True)
-                self.caption_over(caption, image)
+                style.caption_over(caption, image)
                 fraction = rf"\;({fmt(step.storage_fraction, 'ratio')})"
                 stored = tex(stored_of_original(step), fraction, color=RESULT)
                 stored.set_color_by_tex(r"\%", storage_colour(step))
                 kept = tex(rf"k = {num(step.k, 'count')}", color=SIGMA)
                 values = VGroup(kept, stored, tex(fmt(step.relative_error, "error")))
-                self.place_readouts(values)
+                style.rows_under(self.original, self.readout_names, values, right=self.images_right)
                 region = self.chart.kept_region(step.k)
                 if index == 0:
                     changes = [FadeIn(caption), FadeIn(names), FadeIn(values), FadeIn(region)]
@@ -366,20 +328,8 @@ class SVDCompression(LessonScene):
                     self.remove(self.approximation)  # the new image faded in over it
                 self.approximation, self.approximation_caption = image, caption
                 self.readouts, self.region = values, region
-                self.record(step)
+                record_compression(self, step)
                 self.wait(style.PAUSE if slow else QUICK)
-
-    def place_readouts(self, values: VGroup) -> None:
-        """Names in a column under the original, values in a column beside them, rows evenly."""
-        pitch = 0.55
-        names = self.readout_names
-        top = self.original.get_bottom()[1] - BUFF * 1.4 - pitch / 2
-        values_x = self.original.get_left()[0] + max(name.width for name in names) + GAP
-        for i, (name, value) in enumerate(zip(names, values, strict=True)):
-            y = top - i * pitch
-            name.move_to([self.original.get_left()[0], y, 0], aligned_edge=LEFT)
-            style.fit_width(value, self.images_right - values_x)  # clear of the chart
-            value.move_to([values_x, y, 0], aligned_edge=LEFT)
 
     def summary_steps(self) -> list[linalg.SVDCompression]:
         """Up to four steps spread over the ks, always including the good one."""
@@ -425,7 +375,7 @@ class SVDCompression(LessonScene):
             fade_in = (FadeIn(part, shift=UP * 0.1) for part in grid)
             self.play(LaggedStart(*fade_in, lag_ratio=0.15), run_time=BEAT * 1.5)
             self.play(Create(box), FadeIn(takeaway), run_time=BEAT)
-            self.record(good, prefix="summary_")
+            record_compression(self, good, prefix="summary_")
             self.hold_poster()
 
     def thumbnail_grid(self) -> tuple[Group, Group]:
@@ -434,7 +384,6 @@ class SVDCompression(LessonScene):
         Returns the grid (row names, then one column per image) and the good step's column.
         """
         chosen = self.summary_steps()
-        pitch = 0.5
         names = VGroup(muted("stored"), muted("error"))
         cells = [(muted("original"), self.pixels, 1.0, 0.0, style.TEXT)]
         for step in chosen:
@@ -450,21 +399,7 @@ class SVDCompression(LessonScene):
             )
             for header, pixels, fraction, error, colour in cells
         ]
-        images = Group(*(column[1] for column in columns)).arrange(RIGHT, buff=GAP * 0.9)
-        images.next_to(self.heading, DOWN, buff=CAPTION_ROOM).to_edge(RIGHT, buff=MARGIN)
-        names_width = max(name.width for name in names) + GAP * 0.6
-        spare = images.get_left()[0] - names_width - (MARGIN - config.frame_width / 2)
-        if spare > GAP:  # a short row sits in the middle, its names beside it
-            images.shift(LEFT * spare / 2)
-        for i, name in enumerate(names):
-            y = images.get_bottom()[1] - BUFF - pitch / 2 - i * pitch
-            name.move_to([images.get_left()[0] - GAP * 0.6, y, 0], aligned_edge=RIGHT)
-        header_y = images.get_top()[1] + BUFF * 0.6 + pitch / 2
-        for header, image, stored, error in columns:
-            header.move_to([image.get_x(), header_y, 0])
-            stored.move_to([image.get_x(), names[0].get_y(), 0])
-            error.move_to([image.get_x(), names[1].get_y(), 0])
+        grid = style.thumbnail_grid(columns, names, below=self.heading, buff=CAPTION_ROOM)
         for step in chosen:
-            self.record(step, prefix="thumbnail_")
-        grid = Group(names, *(Group(*column) for column in columns))
+            record_compression(self, step, prefix="thumbnail_")
         return grid, grid[2 + chosen.index(self.good)]

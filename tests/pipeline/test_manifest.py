@@ -14,19 +14,21 @@ from pipeline.manifest import ManifestError
 from tests.pipeline.conftest import REPO
 
 
-def scene_classes_defined_in(module_name: str) -> set[str]:
-    """Scene classes a module defines: those with a ``construct`` of their own.
+def scene_classes_defined_in(module_name: str) -> dict[str, type]:
+    """Scene classes a module defines: those with a ``construct``, their own or inherited.
 
-    A base class such as ``style.LessonScene`` defines no ``construct``: it is no scene.
+    ``style.LessonScene`` has none of its own: it is no scene. A section's base class
+    (``RuleScene``, one shape for several lessons) has one, and counts as a base only
+    when a scene module of the curriculum derives from it.
     """
     module = importlib.import_module(module_name)
     return {
-        name
+        name: value
         for name, value in vars(module).items()
         if inspect.isclass(value)
         and issubclass(value, Scene)
         and value.__module__ == module_name
-        and "construct" in vars(value)
+        and value.construct is not Scene.construct
     }
 
 
@@ -47,19 +49,24 @@ def scene_modules() -> list[Path]:
 def test_every_scene_class_in_scenes_is_listed_and_lives_in_its_own_module():
     manifest = manifest_module.load(REPO)
     listed = {entry.name for entry in manifest.scenes}
+    helpers, bases = [], set()
     for path in [*sorted((REPO / "scenes").glob("*.py")), *scene_modules()]:
         relative = path.relative_to(REPO)
         name = ".".join(relative.with_suffix("").parts)
         defined = scene_classes_defined_in(name)
-        unlisted = defined - listed
-        assert not unlisted, f"{relative} defines scenes missing from curriculum.toml: {unlisted}"
-        if path.parent != REPO / "scenes" and path.stem != manifest_module.SHARED_MODULE:
-            assert len(defined) == 1, f"{relative} must define exactly one scene, not {defined}"
-            (scene,) = defined
-            expected = manifest_module.module_name(scene)
-            assert path.stem == expected, f"{relative}: class {scene} belongs in {expected}.py"
-        else:
-            assert not defined, f"{relative} holds helpers, not scenes: move {defined} out"
+        if path.parent == REPO / "scenes" or path.stem == manifest_module.SHARED_MODULE:
+            helpers.append((relative, defined))
+            continue
+        assert len(defined) == 1, f"{relative} must define exactly one scene, not {set(defined)}"
+        ((scene, cls),) = defined.items()
+        assert scene in listed, f"{relative} defines a scene missing from curriculum.toml: {scene}"
+        expected = manifest_module.module_name(scene)
+        assert path.stem == expected, f"{relative}: class {scene} belongs in {expected}.py"
+        bases.update(cls.__mro__[1:])
+    for relative, defined in helpers:
+        strays = {name for name, cls in defined.items() if cls not in bases}
+        assert not strays, f"{relative} holds helpers, not scenes: move {strays} out"
+        assert not set(defined) & listed, f"{relative} defines listed scenes {set(defined)}"
 
 
 def test_every_section_is_a_package_and_every_entry_resolves():
