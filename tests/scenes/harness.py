@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 from manim import (
     DecimalNumber,
     MarkupText,
@@ -32,6 +33,7 @@ from manim import (
 
 from pipeline.worker import install_shared_tex_cache, probe_video, save_poster
 from scenes import style
+from scenes.inputs import InputError
 
 TEXT_TYPES = (Text, MarkupText, Paragraph, SingleStringMathTex, MathTex, DecimalNumber)
 #: Two boxes closer than this (scene units) in both directions count as overlapping.
@@ -282,6 +284,16 @@ def final_screen_text(scene: Scene) -> str:
 def variant(scene_class: type[Scene], **inputs: Any) -> type[Scene]:
     """A subclass of ``scene_class`` with other inputs, as a lecturer would make it."""
     return type(scene_class.__name__, (scene_class,), inputs)
+
+
+def refused(name_or_class: str | type[Scene], **inputs: Any) -> str:
+    """The message with which a scene's domain refuses its defaults changed by ``inputs``."""
+    from tests.scenes.conftest import scene_class
+
+    cls = scene_class(name_or_class) if isinstance(name_or_class, str) else name_or_class
+    with pytest.raises(InputError) as error:
+        cls.domain.check(cls.__name__, {**cls.domain.values_of(cls), **inputs})
+    return str(error.value)
 
 
 def assert_frames_differ(first: Render, second: Render) -> None:

@@ -8,26 +8,18 @@ import pytest
 
 from lib import linalg
 from lib.errors import SingularMatrixError
-from scenes.inputs import InputError
 from scenes.style import fmt, num
 from tests.scenes.conftest import scene_class
 from tests.scenes.harness import (
     assert_frames_differ,
     final_screen_text,
     numbers_check,
+    refused,
     render,
     variant,
 )
 
 pytestmark = pytest.mark.render
-
-
-def refused(name: str, **inputs) -> str:
-    """The message of the InputError scene ``name`` raises for its defaults with ``inputs``."""
-    cls = scene_class(name)
-    with pytest.raises(InputError) as error:
-        cls.domain.check(name, {**cls.domain.defaults, **inputs})
-    return str(error.value)
 
 
 def flat(screen: str) -> str:

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 
 from lib import linalg
-from scenes.inputs import InputError
 from scenes.style import fmt, num
 from tests.scenes.conftest import scene_class
 from tests.scenes.harness import (
     assert_frames_differ,
     final_screen_text,
     numbers_check,
+    refused,
     render,
     variant,
 )
@@ -26,14 +26,6 @@ def shoelace(corners) -> float:
     """The signed area of a polygon, an oracle independent of the determinant formula."""
     x, y = np.asarray(corners, dtype=float).T
     return float(0.5 * (np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
-
-
-def refused(name: str, **inputs) -> str:
-    """The message with which scene ``name`` refuses its defaults changed by ``inputs``."""
-    cls = scene_class(name)
-    with pytest.raises(InputError) as error:
-        cls.domain.check(name, {**cls.domain.defaults, **inputs})
-    return str(error.value)
 
 
 # -- Determinant2x2 ------------------------------------------------------------------------

@@ -9,26 +9,18 @@ import numpy as np
 import pytest
 
 from lib import linalg
-from scenes.inputs import InputError
 from scenes.style import fmt, num
 from tests.scenes.conftest import scene_class
 from tests.scenes.harness import (
     assert_frames_differ,
     final_screen_text,
     numbers_check,
+    refused,
     render,
     variant,
 )
 
 pytestmark = pytest.mark.render
-
-
-def refused(name: str, **inputs) -> str:
-    """The message of the InputError the scene raises before drawing, given ``inputs``."""
-    cls = variant(scene_class(name), **inputs)
-    with pytest.raises(InputError) as error:
-        cls.domain.check(name, cls.domain.values_of(cls))
-    return str(error.value)
 
 
 # -- SingularValueDecomposition -------------------------------------------------------------
