@@ -33,8 +33,10 @@ from scenes.s06_limits.shared import (
     about,
     box_of,
     boxes_meet,
+    crossings,
     is_straight_line,
     legend_entry,
+    points_of,
     polynomial_tex,
     spoken_formula,
     table_layouts,
@@ -68,7 +70,6 @@ class ZoomingIntoACurve(GraphScene):
     x0 = 1.2  # the point zoomed in on
     zooms = (1.0, 0.3, 0.1, 0.03, 0.01)  # half the window's width at each zoom, in x
     tick_kind = "table"  # small windows need more decimals on their ticks
-    y_numbers = False
     domain = Domain(
         coefficients=Vector((3, 4), -5, 5),
         x0=Number(-5, 5),
@@ -140,9 +141,15 @@ class ZoomingIntoACurve(GraphScene):
         through = self.line_through(a, self.f(a), slope)
         chord = DashedLine(through.get_start(), through.get_end(), color=MUTED, stroke_width=3)
         dot = Dot(self.axes.c2p(self.point_x, self.y0), radius=0.08, color=HIGHLIGHT)
-        for axis in self.axes.axes:  # no tick number under the point
+        drawn = points_of(*self.curve, through)
+        for axis in self.axes.axes:  # no tick number under the point, the curve or the chord
             labels = getattr(axis, "labels", [])
-            for label in [m for m in labels if boxes_meet(box_of(m), box_of(dot), BUFF * 0.5)]:
+            for label in [
+                m
+                for m in labels
+                if boxes_meet(box_of(m), box_of(dot), BUFF * 0.5)
+                or crossings(box_of(m), drawn, BUFF * 0.3)
+            ]:
                 labels.remove(label)
         return VGroup(self.axes, chord, self.curve, dot)
 
