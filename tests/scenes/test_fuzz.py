@@ -1,11 +1,13 @@
 """Every lesson holds for any input drawn from the domain its scene declares.
 
-For each scene, hypothesis draws inputs from ``Scene.domain`` and runs the lesson
-in manim's skip-animations mode (no frames drawn, nothing encoded) with the layout
-lint watching every beat and the scene's numbers check at the end. ``make test``
-runs a few examples per scene with a fixed seed; ``make fuzz`` runs many
-(``FUZZ_EXAMPLES``, in all). A failing input is printed as a class-attribute
-override to paste into the scene, and once fixed it joins ``REGRESSIONS`` below.
+Each input runs the lesson in manim's skip-animations mode (no frames drawn, nothing
+encoded) with the layout lint watching every beat and the scene's numbers check at the
+end. ``make test`` replays the inputs that once failed (``REGRESSIONS`` below): each
+scene's default and one other set of inputs are already rendered in full by the scene
+and numbers tests, so these are what a fixed-input run adds. ``make fuzz`` also draws new
+inputs from every scene's domain with hypothesis (``FUZZ_EXAMPLES`` in all, a fresh set
+with ``FUZZ_SEED=n``). A failing input is printed as a class-attribute override to paste
+into the scene, and once fixed it joins ``REGRESSIONS``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 from tests.scenes.conftest import SCENE_NAMES, scene_class
 from tests.scenes.fuzz import as_override, domain_strategy
@@ -29,13 +31,14 @@ pytestmark = pytest.mark.render
 for _path in sorted(Path(__file__).parent.glob("test_numbers_*.py")):
     importlib.import_module(f"tests.scenes.{_path.stem}")
 
-#: ``make fuzz`` sets the number of examples in all; ``make test`` runs a few per scene.
+#: ``make fuzz`` sets the number of drawn examples in all (``FUZZ_EXAMPLES``), or per scene
+#: (``FUZZ_EXAMPLES_PER_SCENE``); without either, as in ``make test``, nothing is drawn.
 EXAMPLES_PER_SCENE = (
     max(1, math.ceil(int(os.environ["FUZZ_EXAMPLES"]) / len(SCENE_NAMES)))
     if os.environ.get("FUZZ_EXAMPLES")
-    else int(os.environ.get("FUZZ_EXAMPLES_PER_SCENE", "1"))
+    else int(os.environ.get("FUZZ_EXAMPLES_PER_SCENE", "0"))
 )
-#: A different seed each ``make fuzz`` run finds new inputs; ``make test`` keeps one.
+#: A different seed each ``make fuzz`` run finds new inputs; without one the draws repeat.
 SEED = int(os.environ.get("FUZZ_SEED", "0"))
 
 #: Inputs that once failed, kept as explicit examples: each runs before the drawn ones.
@@ -236,38 +239,48 @@ def test_every_scene_declares_its_inputs_and_its_example_fits_them(name: str):
         assert not cls.domain.problems(inputs), f"{name}: regression {inputs} left the domain"
 
 
-@pytest.mark.parametrize("name", DECLARED)
-def test_the_lesson_holds_for_inputs_drawn_from_its_domain(
+def lesson_holds(name: str, inputs: dict[str, Any], tex_cache: Path, tmp: Path) -> None:
+    """Run scene ``name`` with ``inputs`` (a dry run, linted) and its numbers check."""
+    try:
+        result = dry_render(variant(scene_class(name), **inputs), tmp, tex_cache)
+        assert not result.layout_problems, "\n".join(result.layout_problems)
+        NUMBER_CHECKS[name](result)
+    except Exception as error:
+        raise AssertionError(
+            f"{name} fails for these inputs:\n{as_override(name, inputs)}\n"
+            f"{type(error).__name__}: {error}"
+        ) from error
+
+
+@pytest.mark.parametrize("name", [name for name in DECLARED if REGRESSIONS.get(name)])
+def test_the_lesson_holds_for_the_inputs_that_once_failed(
     name: str, tex_cache: Path, tmp_path_factory: pytest.TempPathFactory
 ):
-    cls = scene_class(name)
-    check = NUMBER_CHECKS[name]
+    for inputs in REGRESSIONS[name]:
+        lesson_holds(name, inputs, tex_cache, tmp_path_factory.mktemp("regression"))
 
-    @settings(
-        max_examples=EXAMPLES_PER_SCENE,
-        derandomize=not SEED,
-        deadline=None,
-        database=None,
-        phases=(Phase.explicit, Phase.generate),  # a dry run takes seconds: report, not shrink
-        suppress_health_check=list(HealthCheck),
-        print_blob=False,
-    )
-    @given(inputs=domain_strategy(cls.domain))
-    def lesson(inputs: dict[str, Any]) -> None:
-        try:
-            result = dry_render(variant(cls, **inputs), tmp_path_factory.mktemp("fuzz"), tex_cache)
-            assert not result.layout_problems, "\n".join(result.layout_problems)
-            check(result)
-        except Exception as error:
-            raise AssertionError(
-                f"{name} fails for these inputs:\n{as_override(name, inputs)}\n"
-                f"{type(error).__name__}: {error}"
-            ) from error
 
-    for inputs in REGRESSIONS.get(name, []):
-        lesson = example(inputs=inputs)(lesson)
-    if SEED:
-        from hypothesis import seed
+if EXAMPLES_PER_SCENE:  # make fuzz
 
-        lesson = seed(SEED)(lesson)
-    lesson()
+    @pytest.mark.parametrize("name", DECLARED)
+    def test_the_lesson_holds_for_inputs_drawn_from_its_domain(
+        name: str, tex_cache: Path, tmp_path_factory: pytest.TempPathFactory
+    ):
+        @settings(
+            max_examples=EXAMPLES_PER_SCENE,
+            derandomize=not SEED,
+            deadline=None,
+            database=None,
+            phases=(Phase.generate,),  # a dry run takes seconds: report, not shrink
+            suppress_health_check=list(HealthCheck),
+            print_blob=False,
+        )
+        @given(inputs=domain_strategy(scene_class(name).domain))
+        def lesson(inputs: dict[str, Any]) -> None:
+            lesson_holds(name, inputs, tex_cache, tmp_path_factory.mktemp("fuzz"))
+
+        if SEED:
+            from hypothesis import seed
+
+            lesson = seed(SEED)(lesson)
+        lesson()
