@@ -36,15 +36,22 @@ Rule = Literal["left", "right", "midpoint"]
 
 __all__ = [
     "ApproachTable",
+    "ChainRulePaths",
     "DeltaRow",
     "DescentHistory",
     "DifferenceQuotient",
     "LineCost",
+    "Quadrature",
     "RiemannRectangle",
     "RocCurve",
+    "SignedArea",
     "TangentLine",
+    "TrapezoidPiece",
+    "adaptive_quadrature",
     "approach_table",
+    "chain_rule_paths",
     "chord_gap",
+    "cylinder_volume",
     "definite_integral",
     "delta_method_table",
     "derivative",
@@ -63,10 +70,13 @@ __all__ = [
     "riemann_sum",
     "roc_auc",
     "roc_curve",
+    "saddle",
     "secant_sequence",
     "secant_slope",
+    "signed_areas",
     "tangent_line",
     "trapezoid",
+    "trapezoid_pieces",
 ]
 
 
@@ -572,6 +582,32 @@ def partial_derivative(f: VectorFunction, point: Sequence[float], index: int) ->
     return derivative(_along_axis(f, p, i), float(p[i]))
 
 
+def _pair(name: str, point: object) -> tuple[float, float]:
+    """A point of the plane (validated): two finite coordinates."""
+    p = _vector(name, point)
+    if p.size != 2:
+        raise ShapeError(f"{name} must have 2 coordinates; got {p.size}: {point!r}")
+    return float(p[0]), float(p[1])
+
+
+def saddle(point: Sequence[float]) -> float:
+    """z = x^2 - y^2 at ``point`` = (x, y): the saddle whose slices the partial derivatives
+    are read from (df/dx = 2x, df/dy = -2y)."""
+    x, y = _pair("point", point)
+    return x * x - y * y
+
+
+def cylinder_volume(dimensions: Sequence[float]) -> float:
+    """v = pi r^2 l for ``dimensions`` = (r, l), a cylinder's radius and length
+    (dv/dr = 2 pi r l, dv/dl = pi r^2)."""
+    r, length = _pair("dimensions", dimensions)
+    if r < 0 or length < 0:
+        raise InvalidInputError(
+            f"a cylinder's radius and length must be at least 0; got r = {r}, l = {length}"
+        )
+    return math.pi * r * r * length
+
+
 def gradient(f: VectorFunction, point: Sequence[float]) -> np.ndarray:
     """grad f(point) = (df/dx_0, ..., df/dx_{n-1})."""
     p = _point(point)
@@ -594,6 +630,56 @@ def hessian(f: VectorFunction, point: Sequence[float]) -> np.ndarray:
         for i in range(j + 1):
             result[i, j] = result[j, i] = _mixed_partial(f, p, i, j)
     return result
+
+
+@dataclass(frozen=True)
+class ChainRulePaths:
+    """The chain rule for z = f(x_0(t), ..., x_{n-1}(t)) at one t, path by path.
+
+    ``inner[k]`` = x_k(t), ``outer_partials[k]`` = dz/dx_k there, ``inner_slopes[k]`` =
+    dx_k/dt, ``paths[k]`` = their product (the path t -> x_k -> z), ``total`` = the sum of the
+    paths, and ``composed`` = dz/dt of t -> f(x(t)) differentiated as one function.
+    """
+
+    t: float
+    inner: np.ndarray
+    value: float
+    outer_partials: np.ndarray
+    inner_slopes: np.ndarray
+    paths: np.ndarray
+    total: float
+    composed: float
+
+
+def chain_rule_paths(
+    f: VectorFunction, inner: Sequence[ScalarFunction], t: float
+) -> ChainRulePaths:
+    """dz/dt = sum_k dz/dx_k dx_k/dt for z = f(x(t)): each path's product and their sum.
+
+    Every derivative is numerical (Ridders' extrapolation), so the sum of the paths and the
+    derivative of the composed function are computed independently of each other.
+    """
+    t = _real("t", t)
+    if len(inner) == 0:
+        raise InvalidInputError("inner must hold at least one function x_k(t)")
+    point = np.array([_evaluate(x_k, t) for x_k in inner])
+    outer = gradient(f, point)
+    slopes = np.array([derivative(x_k, t) for x_k in inner])
+    paths = outer * slopes
+
+    def composed(s: float) -> float:
+        return _evaluate(f, np.array([x_k(s) for x_k in inner], dtype=float))
+
+    return ChainRulePaths(
+        t=t,
+        inner=point,
+        value=_evaluate(f, point),
+        outer_partials=outer,
+        inner_slopes=slopes,
+        paths=paths,
+        total=float(np.sum(paths)),
+        composed=derivative(composed, t),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -690,6 +776,103 @@ def definite_integral(f: ScalarFunction, a: float, b: float) -> float:
     if not math.isfinite(value):
         raise EvaluationError(f"the integral of f from {a:g} to {b:g} is not finite: {value}")
     return float(value)
+
+
+@dataclass(frozen=True)
+class TrapezoidPiece:
+    """One trapezoid of the trapezoid rule: [left, right], its sides f(left) and f(right)."""
+
+    left: float
+    right: float
+    f_left: float
+    f_right: float
+
+    @property
+    def area(self) -> float:
+        """Signed area (right - left) (f(left) + f(right)) / 2."""
+        return (self.right - self.left) * (self.f_left + self.f_right) / 2
+
+
+def trapezoid_pieces(f: ScalarFunction, a: float, b: float, n: int) -> tuple[TrapezoidPiece, ...]:
+    """The n trapezoids of width (b - a) / n whose areas :func:`trapezoid` adds up."""
+    nodes = _grid(a, b, n)
+    values = [_evaluate(f, float(x)) for x in nodes]
+    return tuple(
+        TrapezoidPiece(float(left), float(right), f_left, f_right)
+        for (left, right), (f_left, f_right) in zip(
+            itertools.pairwise(nodes), itertools.pairwise(values), strict=True
+        )
+    )
+
+
+class Quadrature(NamedTuple):
+    """An adaptive quadrature's answer: its value, its own error estimate, how many f(x)."""
+
+    value: float
+    error_estimate: float
+    evaluations: int
+
+
+def adaptive_quadrature(f: ScalarFunction, a: float, b: float) -> Quadrature:
+    """The integral of f from a to b by scipy.integrate.quad (adaptive Gauss-Kronrod), with
+    quad's error estimate and the number of times it evaluated f.
+
+    Like :func:`definite_integral`, a result quad could not bring to its accuracy, or that is
+    not finite, raises EvaluationError with quad's diagnosis.
+    """
+    a = _real("a", a, allow_infinite=True)
+    b = _real("b", b, allow_infinite=True)
+    result = integrate.quad(lambda x: _evaluate(f, x), a, b, limit=200, full_output=1)
+    value, error, info = result[:3]
+    if len(result) > 3:  # quad's message: it did not reach its accuracy
+        diagnosis = str(result[3]).strip().splitlines()[0]
+        raise EvaluationError(
+            f"the integral of f from {a:g} to {b:g} did not converge (it may diverge): {diagnosis}",
+        )
+    if not math.isfinite(value):
+        raise EvaluationError(f"the integral of f from {a:g} to {b:g} is not finite: {value}")
+    return Quadrature(float(value), float(error), int(info["neval"]))
+
+
+@dataclass(frozen=True)
+class SignedArea:
+    """The integral of f over [left, right], a stretch where f keeps one sign."""
+
+    left: float
+    right: float
+    area: float
+
+
+def signed_areas(coefficients: Sequence[float], a: float, b: float) -> tuple[SignedArea, ...]:
+    """The integral of the polynomial p over [a, b], split where p crosses the x axis.
+
+    Each piece's area (by :func:`definite_integral`) is positive where p lies above the axis
+    and negative below it; neighbouring pieces of one sign (p touching the axis) are joined,
+    and the pieces add up to the integral over [a, b].
+    """
+    terms = np.trim_zeros(_vector("coefficients", coefficients), "f")
+    a, b = _real("a", a), _real("b", b)
+    if not a < b:
+        raise InvalidInputError(f"the interval [a, b] needs a < b; got a = {a:g}, b = {b:g}")
+    if terms.size == 0:
+        raise InvalidInputError("coefficients must not all be 0: p = 0 has no area")
+    room = 1e-9 * (b - a)  # a crossing this close to an end leaves no piece worth a name
+    cuts = sorted(
+        float(r.real)
+        for r in (np.roots(terms) if terms.size > 1 else [])
+        if abs(r.imag) <= 1e-9 * max(1.0, abs(r)) and a + room < r.real < b - room
+    )
+    p = polynomial(terms)
+    pieces: list[SignedArea] = []
+    for left, right in itertools.pairwise([a, *cuts, b]):
+        if right - left <= room:
+            continue
+        area = definite_integral(p, left, right)
+        if pieces and (pieces[-1].area >= 0) == (area >= 0):
+            previous = pieces.pop()
+            left, area = previous.left, previous.area + area
+        pieces.append(SignedArea(left, right, area))
+    return tuple(pieces)
 
 
 # --------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ __all__ = [
     "SubstitutionStep",
     "add",
     "add_scalar",
+    "affine_map",
     "angle_between",
     "apply",
     "are_orthogonal",
@@ -68,9 +69,11 @@ __all__ = [
     "eig",
     "eigen_structure",
     "eigendecompose",
+    "eigenvalue_product",
     "fit_line_pinv",
     "frobenius_norm",
     "hadamard",
+    "homogeneous",
     "identity",
     "inverse",
     "is_orthogonal_matrix",
@@ -1044,6 +1047,18 @@ def eigendecompose(A: ArrayLike) -> tuple[Array, Array, Array]:
     return vectors, values, np.linalg.inv(vectors)
 
 
+def eigenvalue_product(A: ArrayLike) -> float:
+    """lambda_1 lambda_2 ... lambda_n, the product of A's eigenvalues: det A.
+
+    Complex eigenvalues of a real A come in conjugate pairs, whose product |lambda|^2 is real,
+    so the product is real; what imaginary part rounding leaves is dropped.
+    """
+    matrix = _as_matrix("A", A, square=True)
+    values = np.linalg.eigvals(matrix)
+    product = _without_overflow("A", matrix, lambda: np.prod(values))
+    return _float(np.real(product))
+
+
 EigenKind = Literal["opposite", "positive", "negative", "zero", "scaling", "defective"]
 
 EIGEN_TOL = 1e-9
@@ -1556,6 +1571,30 @@ def reflection(axis: str | float) -> Array:
     angle = 2 * _as_scalar("axis", axis)
     c, s = math.cos(angle), math.sin(angle)
     return np.array([[c, s], [s, -c]])
+
+
+def affine_map(A: ArrayLike, t: ArrayLike, points: ArrayLike) -> Array:
+    """A x + t for each point x (the rows of ``points``): the linear map A, then the shift t."""
+    matrix = _as_matrix("A", A)
+    shift = _as_vector("t", t)
+    if shift.shape[0] != matrix.shape[0]:
+        raise ShapeError(
+            f"t must have one entry per row of A ({matrix.shape[0]}); got {shift.shape[0]}"
+        )
+    return apply(matrix, _as_vector_or_matrix("points", points)) + shift
+
+
+def homogeneous(A: ArrayLike, t: ArrayLike) -> Array:
+    """[[A, t], [0, 1]]: the matrix that maps (x, 1) to (A x + t, 1), a shift made linear."""
+    matrix = _as_matrix("A", A, square=True)
+    shift = _as_vector("t", t)
+    n = matrix.shape[0]
+    if shift.shape[0] != n:
+        raise ShapeError(f"t must have one entry per row of A ({n}); got {shift.shape[0]}")
+    result = np.eye(n + 1)
+    result[:n, :n] = matrix
+    result[:n, n] = shift
+    return result
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The rules of differentiation, each applied to an example the section 7 scenes work out.
+"""The rules of differentiation (section 7) and of antiderivatives (section 10), each applied
+to an example the scenes work out.
 
 Each rule function takes the example's inputs (a constant, an exponent, polynomial
 coefficients, an outer function's name) and returns a small frozen record holding the
@@ -28,6 +29,7 @@ Polynomial = tuple[float, ...]
 Outer = Literal["sin", "cos", "exp"]
 
 __all__ = [
+    "AntiderivativeExample",
     "ChainRuleExample",
     "ConstantMultipleRuleExample",
     "ConstantRuleExample",
@@ -42,6 +44,8 @@ __all__ = [
     "constant_rule",
     "difference_quotient_expansion",
     "differentiate_polynomial",
+    "integral_rules",
+    "integrate_polynomial",
     "power_chain_rule",
     "power_rule",
     "product_rule",
@@ -433,3 +437,55 @@ def difference_quotient_expansion(coefficients: Sequence[float]) -> DifferenceQu
     return DifferenceQuotientExpansion(
         p, tuple(shifted), rise, quotient, differentiate_polynomial(p)
     )
+
+
+# -- antiderivatives, by the power, constant multiple and sum rules ----------------------------
+
+
+def integrate_polynomial(coefficients: Sequence[float]) -> Polynomial:
+    """The coefficients of the antiderivative F with F(0) = 0 (highest power first): each
+    c x^k becomes c x^(k + 1) / (k + 1), and the constant of integration is 0.
+    """
+    terms = _polynomial("coefficients", coefficients)
+    degree = len(terms) - 1
+    return (*(c / (degree - i + 1) for i, c in enumerate(terms)), 0.0)
+
+
+@dataclass(frozen=True)
+class AntiderivativeExample:
+    """f = the sum of its terms c x^k; F = the sum of c x^(k + 1) / (k + 1), term by term.
+
+    ``terms[i]`` is (c, k) for each non-zero term of f, highest power first;
+    ``term_antiderivatives[i]`` is (c / (k + 1), k + 1): the power rule turns x^k into
+    x^(k + 1) / (k + 1), the constant multiple rule keeps c in front of it, and the sum rule
+    adds the terms' antiderivatives. F(0) = 0: the constant of integration C is taken as 0.
+    ``antiderivative`` evaluates exactly those pieces, so the F written on screen is the F
+    that is evaluated and checked.
+    """
+
+    coefficients: Polynomial
+    terms: tuple[tuple[float, int], ...]
+    term_antiderivatives: tuple[tuple[float, int], ...]
+    antiderivative_coefficients: Polynomial
+
+    def f(self, x: float) -> float:
+        return math.fsum(c * _power(x, k) for c, k in self.terms)
+
+    def antiderivative(self, x: float) -> float:
+        return math.fsum(c * _power(x, k) for c, k in self.term_antiderivatives)
+
+    def definite(self, a: float, b: float) -> float:
+        """F(b) - F(a): the integral of f from a to b."""
+        return self.antiderivative(_real("b", b)) - self.antiderivative(_real("a", a))
+
+
+def integral_rules(coefficients: Sequence[float]) -> AntiderivativeExample:
+    """An antiderivative of the polynomial f, found term by term: the integral of c x^k is
+    c x^(k + 1) / (k + 1) (power and constant multiple rules), and of a sum, the sum of
+    the terms' integrals (sum rule).
+    """
+    p = _polynomial("coefficients", coefficients)
+    degree = len(p) - 1
+    terms = tuple((c, degree - i) for i, c in enumerate(p) if c != 0)
+    antiderivatives = tuple((c / (k + 1), k + 1) for c, k in terms)
+    return AntiderivativeExample(p, terms, antiderivatives, integrate_polynomial(p))

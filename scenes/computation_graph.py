@@ -16,8 +16,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from manim import (
+    DOWN,
     LEFT,
     RIGHT,
+    UP,
     Arrow,
     Circle,
     Line,
@@ -160,6 +162,10 @@ class GraphDiagram(VGroup):
     keyed by (parent, child)); ``values`` and ``grads`` are each node's numbers, placed in
     its box but not part of the group, for the scene to reveal in the order of each pass.
     ``names`` maps labels to TeX (see :func:`tex_name`).
+
+    ``compact`` draws a bigger graph (a network of some twenty nodes) in the same space:
+    boxes padded tightly, and each operation a tab on top of its box, where the arrows
+    meet, rather than a circle beside it, so the layers stand closer together.
     """
 
     def __init__(
@@ -172,8 +178,10 @@ class GraphDiagram(VGroup):
         centre: Sequence[float] = (0.0, 0.0, 0.0),
         name_size: float = CAPTION_SIZE,
         number_size: float = LABEL_SIZE,
+        compact: bool = False,
     ) -> None:
         super().__init__()
+        self.compact = compact
         self.graph = graph
         self.names = {node.id: tex_name(node.label, names) for node in graph.nodes}
         self.rows = layers(graph)
@@ -186,16 +194,22 @@ class GraphDiagram(VGroup):
             for n in graph.nodes
         }
         contents = [*labels.values(), *self.values.values(), *self.grads.values()]
-        box_width = max(m.width for m in contents) + 2 * BUFF
-        row_height = max(m.height for m in contents) + BUFF * 0.8
-        box_height = 3 * row_height + BUFF * 0.6
+        padding, spacing = (BUFF * 0.35, BUFF * 0.25) if compact else (BUFF, BUFF * 0.8)
+        box_width = max(m.width for m in contents) + 2 * padding
+        row_height = max(m.height for m in contents) + spacing
+        box_height = 3 * row_height + (BUFF * 0.2 if compact else BUFF * 0.6)
         symbols = {
             n.id: tex(op_symbol(n), size=number_size, color=TEXT) for n in graph.nodes if n.parents
         }
-        radius = max([0.28, *((m.width / 2 + 0.1) for m in symbols.values())])
-        op_room = 2 * radius + BUFF * 1.2 if symbols else 0.0
-        self.node_width = box_width + op_room
-        self.node_height = box_height
+        if compact:  # each operation a tab on its box's top edge: the layers sit closer
+            tab_height = max([0.0, *((m.height + BUFF * 0.25) for m in symbols.values())])
+            self.node_width = box_width
+            self.node_height = box_height + tab_height
+        else:
+            radius = max([0.28, *((m.width / 2 + 0.1) for m in symbols.values())])
+            op_room = 2 * radius + BUFF * 1.2 if symbols else 0.0
+            self.node_width = box_width + op_room
+            self.node_height = box_height
         self.positions = {
             node: point + np.asarray(centre, dtype=float)
             for node, point in self._positions(width, height).items()
@@ -212,13 +226,29 @@ class GraphDiagram(VGroup):
                 stroke_width=2,
                 fill_color=BACKGROUND,
                 fill_opacity=1,
-            ).move_to(centre + RIGHT * op_room / 2)
-            top = frame.get_top()[1] - BUFF * 0.3 - row_height / 2
+            )
+            if compact:
+                frame.move_to(centre + DOWN * (self.node_height - box_height) / 2)
+            else:
+                frame.move_to(centre + RIGHT * op_room / 2)
+            top = frame.get_top()[1] - (BUFF * 0.1 if compact else BUFF * 0.3) - row_height / 2
             labels[node.id].move_to([frame.get_center()[0], top, 0])
             self.values[node.id].move_to([frame.get_center()[0], top - row_height, 0])
             self.grads[node.id].move_to([frame.get_center()[0], top - 2 * row_height, 0])
             self.boxes[node.id] = VGroup(frame, labels[node.id])
-            if node.parents:
+            if node.parents and compact:
+                symbol = symbols[node.id]
+                tab = RoundedRectangle(
+                    width=max(symbol.width + BUFF * 0.8, tab_height * 1.4),
+                    height=tab_height,
+                    corner_radius=tab_height / 2,
+                    stroke_color=MUTED,
+                    stroke_width=2,
+                    fill_color=BACKGROUND,
+                    fill_opacity=1,
+                ).next_to(frame, UP, buff=0)
+                self.ops[node.id] = VGroup(tab, symbol.move_to(tab))
+            elif node.parents:
                 circle = Circle(radius=radius, color=MUTED, stroke_width=2)
                 circle.set_fill(BACKGROUND, opacity=1)
                 circle.move_to(frame.get_left() + LEFT * (BUFF * 1.2 + radius))
@@ -227,11 +257,15 @@ class GraphDiagram(VGroup):
         self.edges: dict[tuple[int, int], Arrow] = {}
         for parent, child in dict.fromkeys(graph.edges):
             start = self.boxes[parent][0].get_right()
-            end = self.ops[child][1].get_center()
+            if compact:  # into the left end of the operation's tab
+                end = self.ops[child][0].get_left() + RIGHT * tab_height / 2
+                stop = tab_height / 2
+            else:
+                end, stop = self.ops[child][1].get_center(), radius
             direction = (end - start) / np.linalg.norm(end - start)
             self.edges[(parent, child)] = Arrow(
                 start,
-                end - direction * radius,
+                end - direction * stop,
                 buff=0.04,
                 color=MUTED,
                 stroke_width=3,

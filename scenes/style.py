@@ -207,6 +207,47 @@ def fmt_vector(values: Sequence[float], kind: str = "value") -> str:
     return r"\left(" + ", ".join(num(v, kind) for v in values) + r"\right)"
 
 
+SUPERSCRIPTS = str.maketrans(
+    "-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+
+
+def _scientific(value: float, digits: int) -> tuple[str, int]:
+    """The mantissa (``digits`` significant, trailing zeros dropped) and power of ten."""
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"cannot show a non-finite number ({value}) on screen")
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return mantissa, int(exponent)
+
+
+def sci(value: float, digits: int = 2) -> str:
+    """``value`` in scientific notation for a formula: ``3.1 \\times 10^{-4}``.
+
+    For values whose size spans powers of ten (errors shrinking toward 0): ``digits``
+    significant digits, 0 as ``0``, and a negative value braced as :func:`num` does.
+    """
+    if float(value) == 0:
+        return "0"
+    mantissa, exponent = _scientific(value, digits)
+    shown = mantissa if exponent == 0 else rf"{mantissa} \times 10^{{{exponent}}}"
+    return f"{{{shown}}}" if shown.startswith("-") else shown
+
+
+def sci_said(value: float, digits: int = 2) -> str:
+    """:func:`sci` for a subcaption: ``3.1 \u00d7 10\u207b\u2074``."""
+    if float(value) == 0:
+        return "0"
+    mantissa, exponent = _scientific(value, digits)
+    return (
+        mantissa
+        if exponent == 0
+        else f"{mantissa} \u00d7 10{str(exponent).translate(SUPERSCRIPTS)}"
+    )
+
+
 def number(
     value: float, kind: str = "value", *, color: str = TEXT, size: float = BODY_SIZE
 ) -> DecimalNumber:
@@ -359,6 +400,25 @@ def ticks_of(axis_range: Sequence[float]) -> list[float]:
     count = round((stop - start) / step)
     values = (start + i * step for i in range(count + 1))
     return [round(v, 10) for v in values if abs(v) > 1e-12]
+
+
+def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None:
+    """Take away the tick numbers of ``axes`` that a curve runs through, most crossed first,
+    keeping the last number of each axis so that its scale stays readable."""
+    points = np.concatenate([np.zeros((0, 3)), *(c.points for c in curves if len(c.points))])
+    for axis in axes.axes:
+        labels = getattr(axis, "labels", None)
+        if labels is None:
+            continue
+
+        def crossed(label: Mobject) -> int:
+            (x0, y0, _), (x1, y1, _) = label.get_corner(DL), label.get_corner(UR)
+            x, y = points[:, 0], points[:, 1]
+            return int(((x > x0 - pad) & (x < x1 + pad) & (y > y0 - pad) & (y < y1 + pad)).sum())
+
+        for label in sorted(labels, key=crossed, reverse=True):
+            if len(labels) > 1 and crossed(label):
+                labels.remove(label)
 
 
 def axes(

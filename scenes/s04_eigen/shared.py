@@ -28,6 +28,7 @@ from manim import (
     Line,
     MathTex,
     NumberPlane,
+    Polygon,
     Rectangle,
     ReplacementTransform,
     ValueTracker,
@@ -90,7 +91,7 @@ GRID_LAYER, SPAN_LAYER, ARROW_LAYER, LABEL_LAYER, CURTAIN_LAYER, COLUMN_LAYER = 
 PAIR_COLOURS = (EIGEN, EIGEN_2)
 
 #: Subscripts for the narration, which is plain text.
-SUBSCRIPTS = "₁₂"
+SUBSCRIPTS = "₁₂₃"
 
 #: What a summary says about each kind of eigen-structure (``linalg.EigenStructure.kind``).
 KIND_CAPTIONS = {
@@ -271,6 +272,12 @@ def eigen_equation(
     )
     numbers[0].set_color(style.TEXT)
     return VGroup(header, numbers).arrange(DOWN, buff=BUFF * 1.2)
+
+
+def named_matrix(name: str, values: Any, colour: str = style.TEXT) -> VGroup:
+    """``name = [values]``, a matrix row of the formula column, in one colour."""
+    shown = style.fitted_matrix(values, h_buff=0.9, v_buff=0.7, color=colour)
+    return VGroup(tex(name, "=", color=colour), shown).arrange(RIGHT, buff=BUFF)
 
 
 def eigenpair_rows(
@@ -532,6 +539,38 @@ class PlaneAndColumnScene(LessonScene):
             for start, end in segments
         )
 
+    def following_polygon(
+        self,
+        corners: Sequence[Sequence[float]],
+        images: Sequence[Sequence[float]],
+        progress: ValueTracker,
+        colour: str,
+        opacity: float = 0.3,
+    ) -> VMobject:
+        """A filled polygon from ``corners`` to ``images`` as ``progress`` runs from 0 to 1."""
+
+        def draw() -> VMobject:
+            t = progress.get_value()
+            points = [
+                self.point((1 - t) * np.asarray(c) + t * np.asarray(i))
+                for c, i in zip(corners, images, strict=True)
+            ]
+            shape = Polygon(
+                *points,
+                stroke_color=colour,
+                stroke_width=3,
+                fill_color=colour,
+                fill_opacity=opacity,
+            )
+            return shape.set_z_index(SPAN_LAYER)
+
+        return always_redraw(draw)
+
+    def outline(self, corners: Sequence[Sequence[float]]) -> Polygon:
+        """A faint outline of the polygon ``corners``: where a shape starts, left behind."""
+        shape = Polygon(*(self.point(c) for c in corners), stroke_color=MUTED, stroke_width=2)
+        return shape.set_z_index(SPAN_LAYER)
+
     # -- eigenpairs ----------------------------------------------------------------------
 
     def place_eigen_labels(
@@ -539,8 +578,11 @@ class PlaneAndColumnScene(LessonScene):
         vectors: Sequence[Sequence[float]],
         images: Sequence[Sequence[float]],
         values: Sequence[float],
+        matrix_name: str = "A",
     ) -> tuple[list[VMobject], list[VMobject]]:
         """Labels ``v_k`` and ``A v_k`` for each eigenvector and its image, in the pair's colour.
+
+        A scene that shows another matrix names it with ``matrix_name``.
 
         The images' labels are placed first, then the vectors'; each keeps clear of the
         others and of the arrows and the eigenvectors' spans. An image at the origin
@@ -555,10 +597,10 @@ class PlaneAndColumnScene(LessonScene):
             zip(vectors, images, values, colours, strict=True), start=1
         ):
             if value == 0:  # A v is the origin: the label sits there, away from v
-                name = rf"A v_{n} = {num(value, 'eigen')}"
+                name = rf"{matrix_name} v_{n} = {num(value, 'eigen')}"
                 anchor, side = (0.0, 0.0), (-vector[0], -vector[1])
             else:
-                name, anchor, side = rf"A v_{n}", image, image
+                name, anchor, side = rf"{matrix_name} v_{n}", image, image
             label = self.place_label(name, colour, anchor, side, taken, vectors)
             taken.append(label)
             image_labels.append(label)

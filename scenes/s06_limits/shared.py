@@ -376,7 +376,8 @@ class GraphScene(LessonScene):
         axes.to_corner(LEFT + DOWN, buff=MARGIN)
         y_name = axes.axis_labels[1]
         if boxes_meet(box_of(y_name), box_of(self.heading), 0.0):  # the y axis under the title
-            y_name.next_to(axes.y_axis.get_end(), RIGHT, buff=SMALL_BUFF * 2)
+            side = LEFT if self.x_range[1] <= 0 else RIGHT  # away from the y axis's numbers
+            y_name.next_to(axes.y_axis.get_end(), side, buff=SMALL_BUFF * 2)
         return axes
 
     def keep_off(self, *drawn: VMobject) -> np.ndarray:

@@ -624,6 +624,8 @@ class RuleScene(LessonScene):
             derivative_curve = self.derivative_axes.plot(
                 self.example.derivative, x_range=[x_lo, x_hi], color=RESULT, stroke_width=5
             )
+            style.clear_tick_numbers(self.f_axes, f_curve)
+            style.clear_tick_numbers(self.derivative_axes, derivative_curve)
             self.play(Create(self.graphs), run_time=BEAT)
             self.play(Create(f_curve), run_time=BEAT)
             self.play(Create(derivative_curve), run_time=BEAT)

@@ -13,15 +13,28 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from manim import Axes, ManimColor, VGroup, VMobject, interpolate_color
+from manim import DOWN, Axes, ManimColor, Mobject, VGroup, VMobject, config, interpolate_color
 
 from lib import calculus, contours
 from lib.calculus import DescentHistory
 from scenes import style
 from scenes.inputs import Rule
-from scenes.style import GRID, INPUT
+from scenes.style import GAP, GRID, INPUT, MARGIN
 
 CONTOUR_RESOLUTION = 48  # grid cells a side sampled for the contour map
+
+
+def said(value: float, kind: str = "value") -> str:
+    """A number as the narration says it: formatted as on screen, with a true minus sign."""
+    return style.fmt(value, kind).replace("-", "−")
+
+
+def in_column(mobject: Mobject, above: Mobject, left: float, buff: float = GAP) -> Mobject:
+    """``mobject`` under ``above``, its left edge at ``left``, shrunk to the frame's safe edge."""
+    mobject.next_to(above, DOWN, buff=buff)
+    style.fit_width(mobject, config.frame_width / 2 - MARGIN - left)
+    mobject.set_x(left + mobject.width / 2)
+    return mobject
 
 
 def line_cost(xs: Sequence[float], ys: Sequence[float]) -> Callable[[np.ndarray], float]:

@@ -719,6 +719,9 @@ VALID_CALLS = {
     "shear": (0.5, "y"),
     "scaling": (2, 3),
     "reflection": ("y=x",),
+    "affine_map": ([[1, 2], [0, 1]], (1.0, -1.0), [[0, 0], [1, 2]]),
+    "homogeneous": ([[1, 2], [0, 1]], (1.0, -1.0)),
+    "eigenvalue_product": ([[2, 1], [1, 2]],),
 }
 
 PUBLIC_FUNCTIONS = sorted(

@@ -244,6 +244,8 @@ VALID_CALLS = {
     "chain_rule": ("sin", (1.0, 0.0, 0.0)),
     "power_chain_rule": (3, (1.0, 0.0, -1.0)),
     "differentiate_polynomial": ((1.0, 2.0, 2.0),),
+    "integrate_polynomial": ((3.0, -4.0, 2.0),),
+    "integral_rules": ((3.0, -4.0, 2.0),),
     "difference_quotient_expansion": ((1.0, 2.0, 2.0),),
     "sampled_extremes": (square, -1.0, 1.0, 10),
 }

@@ -124,7 +124,15 @@ def layout_problems(scene: Scene) -> list[str]:
     when = f"{name} at t={scene.time:.2f}s"
     problems = []
     texts = texts_on_screen(scene)
+    # A 3-D scene draws text in the frame only if it is fixed there; any other text is
+    # projected, turns with the camera, and its box here is not where it appears.
+    fixed = getattr(scene.camera, "fixed_in_frame_mobjects", None)
     for mobject in texts:
+        if fixed is not None and mobject not in fixed:
+            problems.append(
+                f"{when}: {describe(mobject)} is drawn in 3-D space, where it turns with the "
+                "camera and cannot be measured; fix it in the frame (add_fixed_in_frame_mobjects)"
+            )
         if not style.frame_is_inside_margin(mobject):
             problems.append(f"{when}: {describe(mobject)} leaves the safe frame")
         size = font_size_of(mobject)

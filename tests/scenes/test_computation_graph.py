@@ -7,6 +7,8 @@ formulas of both passes carrying lib's numbers.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from lib.autodiff import line_cost_graph, trace, two_layer_network_graph
@@ -98,3 +100,27 @@ def test_labels_become_tex_names() -> None:
     assert tex_name("y_hat") == r"\hat{y}"
     assert tex_name("w1[0,1]") == "w1_{0,1}"
     assert tex_name("cost", {"cost": "C"}) == "C"
+
+
+def test_the_compact_diagram_fits_the_network_with_tabs_above_their_boxes() -> None:
+    graph = network_graph()
+    diagram = GraphDiagram(graph, width=13.5, height=5.75, compact=True, name_size=26)
+    assert diagram.width <= 13.5 + 1e-6 and diagram.height <= 5.75 + 1e-6
+    for (parent, child), arrow in diagram.edges.items():
+        assert arrow.get_start()[0] < arrow.get_end()[0]
+        assert diagram.boxes[parent].get_right()[0] < diagram.ops[child].get_left()[0]
+    for node in graph.nodes:
+        frame = diagram.boxes[node.id][0]
+        if node.parents:  # the operation's tab stands on its box
+            tab = diagram.ops[node.id][0]
+            assert tab.get_bottom()[1] == pytest.approx(frame.get_top()[1])
+        for number in (diagram.values[node.id], diagram.grads[node.id]):
+            assert frame.get_left()[0] < number.get_left()[0]
+            assert number.get_right()[0] < frame.get_right()[0]
+            assert frame.get_bottom()[1] < number.get_bottom()[1]
+    rows = diagram.rows
+    for row in rows:  # no node reaches into the one below it
+        for upper, lower in itertools.pairwise(row):
+            above = diagram.boxes[upper][0].get_bottom()[1]
+            below = diagram.ops.get(lower, diagram.boxes[lower])[0].get_top()[1]
+            assert above > below

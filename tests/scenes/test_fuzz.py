@@ -197,6 +197,14 @@ REGRESSIONS: dict[str, list[dict[str, Any]]] = {
             "counts": (2, 57, 65),
         },
     ],
+    "IntegralRules": [
+        # four terms with fractions ran the term-by-term rows below the frame
+        {"coefficients": (1.19, -2.11, 4.61, -0.06), "interval": (-0.61, 3.55)},
+    ],
+    "DefiniteIntegrals": [
+        # x left of 0: the y axis's name, beside its tip, sat on its numbers there
+        {"coefficients": (-2.48, -1.17, 0.17, 2.39), "interval": (-1.48, -0.1)},
+    ],
     "CalculatingLimits": [
         {  # a verdict wider than its "?" ran into the next column of the table
             "hole_at": 0.9,
@@ -216,6 +224,10 @@ REGRESSIONS: dict[str, list[dict[str, Any]]] = {
     ],
     "OrthogonalMatrices": [
         {"angle": -52.1, "u": (-1.03, 1.46)},  # Qw's label left the frame at the plane's edge
+    ],
+    "MultivariateChainRule": [
+        # dz/dx = -21.35 on the tree's left edge ran past the frame
+        {"t": -0.76, "x_of_t": (-1.99, 1.65, -1.13), "y_of_t": (2.61, 1.35, 2.54)},
     ],
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, FadeIn, MathTex, Text
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, MathTex, Text, ThreeDScene
 
 from scenes.style import LABEL_SIZE, LessonScene
 from tests.scenes.harness import render
@@ -37,3 +37,18 @@ def test_lint_names_overlapping_offframe_and_tiny_texts_with_scene_and_time(tmp_
 
 def test_lint_passes_a_tidy_scene(tmp_path):
     assert render(TidyScene, tmp_path, tmp_path / "tex").layout_problems == []
+
+
+class TextInSpaceScene(LessonScene, ThreeDScene):
+    def construct(self) -> None:
+        self.set_camera_orientation(phi=1.2, theta=-1.0)
+        pinned = MathTex("z = x^2", font_size=40).to_corner(UP + LEFT)
+        self.add_fixed_in_frame_mobjects(pinned)
+        floating = MathTex("y", font_size=40).shift(RIGHT * 2)
+        self.play(FadeIn(floating), run_time=0.4)
+
+
+def test_lint_names_text_of_a_3d_scene_not_fixed_in_the_frame(tmp_path):
+    problems = render(TextInSpaceScene, tmp_path, tmp_path / "tex").layout_problems
+    assert len(problems) == 1, problems
+    assert "MathTex('y')" in problems[0] and "fix it in the frame" in problems[0]

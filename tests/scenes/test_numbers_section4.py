@@ -376,3 +376,206 @@ def test_eigendecomposition_refuses_matrices_it_cannot_split(inputs, names, why)
     message = refused(DECOMPOSE, **inputs)
     assert f"is refused: {names} " in message
     assert why in message
+
+
+# -- AffineTransformations -----------------------------------------------------------------
+
+AFFINE = "AffineTransformations"
+
+#: Each mirror line's matrix, written out by hand.
+MIRROR_MATRICES = {
+    "x": [[1, 0], [0, -1]],
+    "y": [[-1, 0], [0, 1]],
+    "y=x": [[0, 1], [1, 0]],
+    "y=-x": [[0, -1], [-1, 0]],
+}
+
+
+def affine_oracle(scene) -> dict[str, np.ndarray]:
+    """Each matrix of the lesson, built with numpy from its inputs."""
+    theta = np.radians(scene.angle)
+    matrices = {
+        "flip": np.array(MIRROR_MATRICES[scene.flip], dtype=float),
+        "scale": np.diag(np.asarray(scene.scale_factors, dtype=float)),
+        "shear": np.array([[1.0, scene.shear_factor], [0.0, 1.0]]),
+        "rotate": np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]]),
+    }
+    matrices["affine"] = (
+        matrices["rotate"] @ matrices["shear"] @ matrices["scale"] @ matrices["flip"]
+    )
+    return matrices
+
+
+@numbers_check(AFFINE)
+def check_affine_transformations(result) -> None:
+    scene = result.scene
+    shown = scene.numbers
+    d = np.asarray(scene.direction, dtype=float)
+    oracle = affine_oracle(scene)
+    np.testing.assert_allclose(shown["d"], [d, d], atol=1e-12)
+    for key in ("flip", "scale", "shear", "rotate"):
+        np.testing.assert_allclose(shown[f"{key}_matrix"], oracle[key], atol=1e-12)
+        # Both sides, each from its own two mapped corners, run along M d: still parallel.
+        np.testing.assert_allclose(shown[f"{key}_directions"], [oracle[key] @ d] * 2, atol=1e-9)
+    M, t = oracle["affine"], np.asarray(scene.translation, dtype=float)
+    np.testing.assert_allclose(shown["affine_matrix"], M, atol=1e-12)
+    lifted = np.block([[M, t[:, None]], [np.zeros((1, 2)), np.ones((1, 1))]])
+    np.testing.assert_allclose(shown["homogeneous"], lifted, atol=1e-12)
+    first, second = (np.asarray(s, dtype=float) for s in scene.starts)
+    corners = np.array([first, first + d, second + d, second])
+    np.testing.assert_allclose(shown["affine_linear_corners"], corners @ M.T, atol=1e-9)
+    homogeneous_images = (np.column_stack([corners, np.ones(4)]) @ lifted.T)[:, :2]
+    np.testing.assert_allclose(shown["affine_corners"], homogeneous_images, atol=1e-9)
+    np.testing.assert_allclose(shown["affine_directions"], [M @ d] * 2, atol=1e-9)
+    assert shown["summary_directions"] == shown["affine_directions"][0]
+    screen = final_screen_text(scene)
+    for value in (*np.ravel(lifted), *(M @ d)):
+        assert num(value, "entry") in screen or fmt(value, "entry") in screen
+    assert r"x \mapsto M\,x + t" in screen
+
+
+class TestAffineTransformations:
+    def test_the_default_maps_by_hand(self, rendered):
+        result = rendered(AFFINE)
+        check_affine_transformations(result)
+        shown = result.scene.numbers
+        # d = (1, 0.5): flipped in the y-axis (-1, 0.5), scaled (1.5, 0.25), sheared (1.5, 0.5).
+        assert shown["flip_directions"][0] == pytest.approx((-1.0, 0.5))
+        assert shown["scale_directions"][0] == pytest.approx((1.5, 0.25))
+        assert shown["shear_directions"][1] == pytest.approx((1.5, 0.5))
+        root = np.sqrt(0.5)
+        assert shown["rotate_directions"][0] == pytest.approx((0.5 * root, 1.5 * root))
+        assert result.layout_problems == []
+
+    def test_other_maps_and_a_shift_follow(self, rendered, tmp_path, tex_cache):
+        inputs = {
+            "flip": "y=-x",
+            "scale_factors": (-0.75, 2.0),
+            "shear_factor": -1.25,
+            "angle": -120.0,
+            "translation": (-2.0, 2.5),
+            "direction": (-0.5, 1.5),
+            "starts": ((1.0, -1.5), (-1.5, 0.0)),
+        }
+        changed = render(variant(scene_class(AFFINE), **inputs), tmp_path, tex_cache)
+        check_affine_transformations(changed)
+        assert changed.layout_problems == []
+        assert_frames_differ(rendered(AFFINE), changed)
+
+    @pytest.mark.parametrize(
+        ("inputs", "names", "why"),
+        [
+            ({"scale_factors": (1.5, 0.0)}, "scale_factors", "flattens the plane onto a line"),
+            ({"scale_factors": (3.0, 1.0)}, "scale_factors", "from -2.5 to 2.5"),
+            ({"flip": "z"}, "flip", "one of 'x', 'y', 'y=x', 'y=-x'"),
+            ({"angle": 270.0}, "angle", "from -180 to 180"),
+            ({"direction": (0.0, 0.0)}, "direction", "zero vector"),
+            ({"direction": (0.2, 0.1)}, "direction", "at least 0.5 long"),
+            ({"starts": ((0.0, 0.0), (2.0, 1.0))}, "starts, direction", "not on one line"),
+            ({"translation": (4.0, 0.0)}, "translation", "from -3 to 3"),
+        ],
+    )
+    def test_inputs_it_cannot_show_are_refused(self, inputs, names, why):
+        message = refused(AFFINE, **inputs)
+        assert f"is refused: {names} " in message
+        assert why in message
+        assert "For example" in message
+
+
+# -- DeterminantsAndEigenvalues ------------------------------------------------------------
+
+DET_EIGEN = "DeterminantsAndEigenvalues"
+
+
+@numbers_check(DET_EIGEN)
+def check_determinants_and_eigenvalues(result) -> None:
+    scene = result.scene
+    shown = scene.numbers
+    A, B, C = (np.asarray(getattr(scene, k), dtype=float) for k in ("matrix", "singular", "big"))
+    for name, M in (("A", A), ("B", B)):
+        values = np.asarray(shown[f"lambda_{name}"])
+        scale = max(1.0, float(np.abs(M).max()))
+        # numpy's eigenvalues; their product and numpy's determinant agree with what is shown.
+        np.testing.assert_allclose(
+            sorted(values), sorted(np.linalg.eigvals(M).real), atol=1e-8 * scale
+        )
+        assert shown[f"det_{name}"] == pytest.approx(np.linalg.det(M), abs=1e-9 * scale**2)
+        assert shown[f"product_{name}"] == pytest.approx(np.prod(values), abs=1e-8 * scale**2)
+    (a, b), (c, d) = A
+    assert shown["det_A"] == pytest.approx(a * d - b * c, abs=1e-12)
+    # The eigenvectors span a parallelogram whose area A multiplies by |lambda_1 lambda_2|.
+    vectors = np.asarray(shown["v_A"])
+    np.testing.assert_allclose(A @ vectors.T, vectors.T * np.asarray(shown["lambda_A"]), atol=1e-8)
+    before, after = shown["eigen_area"]
+    assert before == pytest.approx(abs(shoelace([(0, 0), vectors[0], vectors.sum(0), vectors[1]])))
+    assert after == pytest.approx(before * abs(shown["det_A"]), rel=1e-9)
+    assert shown["square_area"] == pytest.approx(abs(shoelace(UNIT_SQUARE @ A.T)))
+    assert 0.0 in shown["lambda_B"] and shown["det_B"] == pytest.approx(0.0, abs=1e-9)
+    scale = max(1.0, float(np.abs(C).max())) ** 3
+    np.testing.assert_allclose(
+        sorted(shown["lambda_C"]), sorted(np.linalg.eigvals(C).real), atol=1e-8 * scale
+    )
+    assert shown["det_C"] == pytest.approx(np.linalg.det(C), abs=1e-9 * scale)
+    assert shown["product_C"] == pytest.approx(np.linalg.det(C), abs=1e-9 * scale)
+    screen = final_screen_text(scene)
+    for name in "ABC":
+        assert rf"\det {name}" in screen
+    for value in (shown["product_A"], shown["product_C"], *shown["lambda_A"], *shown["lambda_C"]):
+        assert fmt(value, "eigen") in screen
+    assert r"\lambda_1 \lambda_2 \cdots \lambda_n" in screen
+
+
+class TestDeterminantsAndEigenvalues:
+    def test_the_default_matrices_by_hand(self, rendered):
+        result = rendered(DET_EIGEN)
+        check_determinants_and_eigenvalues(result)
+        shown = result.scene.numbers
+        assert shown["lambda_A"] == pytest.approx((2.5, 1.0))
+        assert shown["det_A"] == 2.5
+        assert shown["lambda_B"] == pytest.approx((2.0, 0.0))
+        assert shown["lambda_C"] == pytest.approx((4.0, 2.0, 1.0))
+        assert shown["det_C"] == 8.0
+        assert result.layout_problems == []
+
+    def test_other_matrices_follow(self, rendered, tmp_path, tex_cache):
+        inputs = {
+            "matrix": ((-1.0, 2.5), (1.5, 0.5)),  # eigenvalues of opposite signs: det < 0
+            "singular_row": (-1.5, 0.5),
+            "singular_multiple": -2.0,
+            "big": ((1.0, 2.0, 0.0), (0.0, -2.0, 1.0), (0.0, 0.0, 3.0)),
+        }
+        changed = render(variant(scene_class(DET_EIGEN), **inputs), tmp_path, tex_cache)
+        check_determinants_and_eigenvalues(changed)
+        assert changed.scene.numbers["det_A"] == pytest.approx(-4.25)
+        assert changed.layout_problems == []
+        assert_frames_differ(rendered(DET_EIGEN), changed)
+
+    @pytest.mark.parametrize(
+        ("inputs", "names", "why"),
+        [
+            ({"matrix": ((0.0, -1.0), (1.0, 0.0))}, "matrix", "complex eigenvalues"),
+            ({"matrix": ((2.0, 1.0), (0.0, 2.0))}, "matrix", "two independent eigenvectors"),
+            ({"matrix": ((1.0, 2.0), (0.5, 1.0))}, "matrix", "non-zero"),
+            ({"singular_row": (0.0, 0.0)}, "singular_row", "zero vector"),
+            (
+                {"singular_row": (1.0, 2.0), "singular_multiple": -0.5},
+                "singular_row, singular_multiple",
+                "exactly one zero eigenvalue",
+            ),
+            (
+                {"singular_multiple": 0.125},
+                "singular_row, singular_multiple",
+                "at most 2 decimals",
+            ),
+            (
+                {"big": ((0.0, -1.0, 0.0), (1.0, 0.0, 0.0), (0.0, 0.0, 1.0))},
+                "big",
+                "complex eigenvalues",
+            ),
+            ({"matrix": ((4.0, 0.0), (0.0, 1.0))}, "matrix", "from -3 to 3"),
+        ],
+    )
+    def test_matrices_it_cannot_show_are_refused(self, inputs, names, why):
+        message = refused(DET_EIGEN, **inputs)
+        assert f"is refused: {names} " in message
+        assert why in message

@@ -19,6 +19,7 @@ from tests.scenes.harness import (
     assert_frames_differ,
     final_screen_text,
     numbers_check,
+    refused,
     render,
     texts_on_screen,
     variant,
@@ -185,3 +186,250 @@ def test_gradient_of_cost_refuses_inputs_outside_its_domain(inputs, named, tmp_p
     wrong = variant(scene_class(GRADIENT), **inputs)
     with pytest.raises(InputError, match=rf"{GRADIENT}: .* is refused: {named} (entry .*)?must"):
         render(wrong, tmp_path, tex_cache)
+
+
+# -- Backpropagation -----------------------------------------------------------------------
+
+BACKPROP = "Backpropagation"
+#: The network's nodes in the order a plain forward pass computes them.
+NETWORK_ORDER = (
+    "x[0]", "w1[0,0]", "w1[1,0]", "b1[0]", "b1[1]", "w2[0]", "w2[1]", "b2", "y",
+    "p[0]", "p[1]", "z1[0]", "z1[1]", "a1[0]", "a1[1]", "q[0]", "q[1]", "s", "y_hat",
+    "error", "cost",
+)  # fmt: skip
+
+
+def network_forward(scene, overrides=None) -> dict[str, float]:
+    """Every node's value with plain floats; a node in ``overrides`` takes the given value."""
+    overrides = overrides or {}
+    act = np.tanh if scene.activation == "tanh" else (lambda z: max(z, 0.0))
+    value: dict[str, float] = {}
+
+    def put(label, computed):
+        value[label] = overrides.get(label, computed)
+
+    put("x[0]", scene.x)
+    for j in range(2):
+        put(f"w1[{j},0]", scene.w1[j])
+    for j in range(2):
+        put(f"b1[{j}]", scene.b1[j])
+    for j in range(2):
+        put(f"w2[{j}]", scene.w2[j])
+    put("b2", scene.b2)
+    put("y", scene.y)
+    for j in range(2):
+        put(f"p[{j}]", value[f"w1[{j},0]"] * value["x[0]"])
+    for j in range(2):
+        put(f"z1[{j}]", value[f"p[{j}]"] + value[f"b1[{j}]"])
+    for j in range(2):
+        put(f"a1[{j}]", float(act(value[f"z1[{j}]"])))
+    for j in range(2):
+        put(f"q[{j}]", value[f"w2[{j}]"] * value[f"a1[{j}]"])
+    put("s", value["q[0]"] + value["q[1]"])
+    put("y_hat", value["s"] + value["b2"])
+    put("error", value["y_hat"] - value["y"])
+    put("cost", value["error"] ** 2)
+    return value
+
+
+def nudged(scene, at: str, read: str):
+    """``read``'s value as a function of ``at``'s value, everything else as computed."""
+    return lambda v: network_forward(scene, {at: v})[read]
+
+
+@numbers_check(BACKPROP)
+def check_backpropagation(result) -> None:
+    scene = result.scene
+    shown = scene.numbers
+    plain = network_forward(scene)
+    assert shown["nodes"] == len(NETWORK_ORDER)
+    for label in NETWORK_ORDER:
+        assert shown[f"value:{label}"] == pytest.approx(plain[label], rel=1e-12, abs=1e-12)
+        # every node's gradient: the cost's slope as that node alone is nudged
+        numeric = calculus.derivative(nudged(scene, label, "cost"), plain[label])
+        assert shown[f"grad:{label}"] == pytest.approx(numeric, rel=1e-6, abs=1e-7), label
+    local = {k[len("local:") :]: v for k, v in shown.items() if k.startswith("local:")}
+    assert len(local) == len(set(scene.recorded.edges))  # every edge of the graph
+    for edge, slope in local.items():  # each local gradient d(child)/d(parent)
+        parent, child = edge.split(">")
+        numeric = calculus.derivative(nudged(scene, parent, child), plain[parent])
+        assert slope == pytest.approx(numeric, rel=1e-6, abs=1e-7), edge
+    params = ("w1[0,0]", "w1[1,0]", "b1[0]", "b1[1]", "w2[0]", "w2[1]", "b2")
+    assert shown["gradient"] == tuple(shown[f"grad:{p}"] for p in params)
+    assert shown["backward_pass"] == shown["gradient"]
+    assert shown["finite_differences"] == pytest.approx(shown["gradient"], rel=1e-6, abs=1e-7)
+    screen = final_screen_text(scene)
+    assert ", ".join(num(g, "slope") for g in shown["gradient"]) in screen
+
+
+class TestBackpropagation:
+    def test_the_default_network_s_gradients_by_hand(self, rendered):
+        result = rendered(BACKPROP)
+        check_backpropagation(result)
+        shown = result.scene.numbers
+        # e = y_hat - y = -0.34...: dC/dc = 2e, dC/dv_1 = 2e tanh(1.3)
+        e = 1.2 * np.tanh(1.3) - 0.7 * np.tanh(-0.5) + 0.3 - 2.0
+        assert shown["grad:b2"] == pytest.approx(2 * e)
+        assert shown["grad:w2[0]"] == pytest.approx(2 * e * np.tanh(1.3))
+        assert shown["grad:w1[0,0]"] == pytest.approx(2 * e * 1.2 * (1 - np.tanh(1.3) ** 2) * 1.5)
+
+    def test_another_network_with_relu(self, rendered, tmp_path, tex_cache):
+        changed = render(
+            variant(
+                scene_class(BACKPROP),
+                x=-1.25,
+                y=-2.5,
+                w1=(1.5, -0.75),
+                b1=(0.5, 0.25),
+                w2=(-1.0, 2.0),
+                b2=-0.5,
+                activation="relu",
+            ),
+            tmp_path,
+            tex_cache,
+        )
+        check_backpropagation(changed)
+        shown = changed.scene.numbers
+        assert shown["grad:z1[0]"] == 0.0  # z_1 = -1.375 < 0: relu stops the gradient
+        assert changed.layout_problems == []
+        assert_frames_differ(rendered(BACKPROP), changed)
+
+    @pytest.mark.parametrize(
+        ("inputs", "named"),
+        [
+            ({"w1": (0.8, -0.6, 0.2)}, "w1"),
+            ({"x": 2.5}, "x"),
+            ({"activation": "sigmoid"}, "activation"),
+            ({"activation": "relu", "b1": (-1.2, 0.4)}, "x, w1, b1, activation"),  # z_1 = 0
+        ],
+    )
+    def test_inputs_outside_the_domain_are_refused(self, inputs, named):
+        assert f"is refused: {named} " in refused(BACKPROP, **inputs)
+
+
+# -- MultivariateChainRule -----------------------------------------------------------------
+
+CHAIN = "MultivariateChainRule"
+
+
+@numbers_check(CHAIN)
+def check_multivariate_chain_rule(result) -> None:
+    scene = result.scene
+    shown = scene.numbers
+    px, py = (np.polynomial.Polynomial(c[::-1]) for c in (scene.x_of_t, scene.y_of_t))
+    t = scene.t
+    x, y = px(t), py(t)
+    assert shown["point"] == pytest.approx((t, x, y, x * x * y))
+    # local derivatives by hand: dz/dx = 2xy, dz/dy = x^2; dx/dt, dy/dt exactly
+    assert shown["outer_partials"] == pytest.approx((2 * x * y, x * x), rel=1e-7, abs=1e-7)
+    slopes = (px.deriv()(t), py.deriv()(t))
+    assert shown["inner_slopes"] == pytest.approx(slopes, rel=1e-7, abs=1e-7)
+    for k, name in enumerate("xy"):
+        product = shown["outer_partials"][k] * shown["inner_slopes"][k]
+        assert shown[f"path:{name}"] == pytest.approx(product)
+    exact = (px**2 * py).deriv()(t)  # the composed polynomial, differentiated exactly
+    assert shown["total"] == pytest.approx(exact, rel=1e-7, abs=1e-7)
+    assert shown["total"] == pytest.approx(shown["path:x"] + shown["path:y"])
+    z_of_t = lambda s: px(s) ** 2 * py(s)  # noqa: E731
+    assert shown["composed"] == pytest.approx(calculus.derivative(z_of_t, t), rel=1e-9, abs=1e-9)
+    screen = final_screen_text(scene)
+    assert rf"= {num(exact)}" in screen and rf"\approx {num(exact)}" in screen
+
+
+class TestMultivariateChainRule:
+    def test_the_default_tree_s_paths_by_hand(self, rendered):
+        result = rendered(CHAIN)
+        check_multivariate_chain_rule(result)
+        shown = result.scene.numbers
+        # z = x^2 y, x = t^2, y = 3 - t at t = 1.5: paths 6.75 * 3 and 5.0625 * (-1)
+        assert (shown["path:x"], shown["path:y"]) == pytest.approx((20.25, -5.0625))
+        assert shown["total"] == pytest.approx(15.1875)
+
+    def test_other_inner_functions_and_another_t(self, rendered, tmp_path, tex_cache):
+        changed = render(
+            variant(scene_class(CHAIN), t=-0.5, x_of_t=(2.0, -1.0), y_of_t=(1.0, 0.5, -2.0)),
+            tmp_path,
+            tex_cache,
+        )
+        check_multivariate_chain_rule(changed)
+        assert changed.layout_problems == []
+        assert_frames_differ(rendered(CHAIN), changed)
+
+    @pytest.mark.parametrize(
+        ("inputs", "named"),
+        [
+            ({"t": 2.5}, "t"),
+            ({"x_of_t": (1.0, 0.0, 0.0, 0.0)}, "x_of_t"),
+            ({"y_of_t": ()}, "y_of_t"),
+            ({"x_of_t": (2.5,)}, "x_of_t"),
+        ],
+    )
+    def test_inputs_outside_the_domain_are_refused(self, inputs, named):
+        assert f"is refused: {named} " in refused(CHAIN, **inputs)
+
+
+# -- HigherOrderPartials -------------------------------------------------------------------
+
+HESSIAN = "HigherOrderPartials"
+
+
+@numbers_check(HESSIAN)
+def check_higher_order_partials(result) -> None:
+    scene = result.scene
+    shown = scene.numbers
+    (a, b), c = scene.cubic, scene.mixed
+    x, y = scene.point
+    # f = a x^3 + c x y + b y^3, differentiated by hand
+    exact = np.array([[6 * a * x, c], [c, 6 * b * y]])
+    assert np.array(shown["hessian"]) == pytest.approx(exact, abs=1e-6)
+    gradient = (3 * a * x * x + c * y, c * x + 3 * b * y * y)
+    assert shown["gradient"] == pytest.approx(gradient, abs=1e-7)
+    eigenvalues = np.linalg.eigvalsh(exact)[::-1]
+    assert shown["eigenvalues"] == pytest.approx(tuple(eigenvalues), abs=1e-6)
+    assert shown["determinant"] == pytest.approx(np.linalg.det(exact), abs=1e-6)
+    shape = {(True, True): "a bowl", (False, False): "a cap"}.get(
+        (eigenvalues[0] > 0, eigenvalues[1] > 0), "a saddle"
+    )
+    assert shown["shape"] == shape
+    if np.hypot(*gradient) > 1e-6:
+        assert shown["critical"] == "no critical point"
+    for values in shown["slices"]:  # each slice, less its tangent, is 0 at the point
+        assert values[len(values) // 2] == pytest.approx(0.0, abs=1e-9)
+    screen = final_screen_text(scene)
+    for value in eigenvalues:
+        assert num(value, "eigen") in screen
+    assert rf"\det H = \lambda_1 \lambda_2 = {num(np.linalg.det(exact), 'eigen')}" in screen
+
+
+class TestHigherOrderPartials:
+    def test_the_default_point_is_a_minimum(self, rendered):
+        result = rendered(HESSIAN)
+        check_higher_order_partials(result)
+        shown = result.scene.numbers
+        # f = x^3 - 3xy + y^3 at (1, 1): H = [[6, -3], [-3, 6]], eigenvalues 9 and 3
+        assert shown["eigenvalues"] == pytest.approx((9.0, 3.0), abs=1e-6)
+        assert (shown["shape"], shown["critical"]) == ("a bowl", "a minimum")
+
+    def test_a_saddle_away_from_any_critical_point(self, rendered, tmp_path, tex_cache):
+        changed = render(
+            variant(scene_class(HESSIAN), cubic=(1.0, -0.5), mixed=2.0, point=(0.5, 1.5)),
+            tmp_path,
+            tex_cache,
+        )
+        check_higher_order_partials(changed)
+        shown = changed.scene.numbers
+        assert (shown["shape"], shown["critical"]) == ("a saddle", "no critical point")
+        assert changed.layout_problems == []
+        assert_frames_differ(rendered(HESSIAN), changed)
+
+    @pytest.mark.parametrize(
+        ("inputs", "named"),
+        [
+            ({"point": (0.0, 0.0), "mixed": 0.0}, "cubic, mixed, point"),  # H = 0: flat
+            ({"mixed": 4.5}, "mixed"),
+            ({"point": (1.0,)}, "point"),
+            ({"cubic": (1.0, 2.5)}, "cubic"),
+        ],
+    )
+    def test_inputs_outside_the_domain_are_refused(self, inputs, named):
+        assert f"is refused: {named} " in refused(HESSIAN, **inputs)
