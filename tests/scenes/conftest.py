@@ -10,8 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from manim import tempconfig
 
 from pipeline import manifest as manifest_module
+from pipeline.worker import install_shared_tex_cache
 from tests.scenes.harness import Render, render
 
 REPO = Path(__file__).resolve().parents[2]
@@ -39,6 +41,22 @@ def tex_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cache = base / "tex-cache"
     cache.mkdir(exist_ok=True)
     return cache
+
+
+@pytest.fixture(autouse=True)
+def private_media(tmp_path_factory: pytest.TempPathFactory, tex_cache: Path):
+    """Formulas a test builds outside a render compile in its own folder, through the run's
+    shared cache: never in the repository's media/, where two test workers compiling the
+    same formula at once would race on one file."""
+    media = tmp_path_factory.mktemp("media")
+    install_shared_tex_cache(tex_cache, None)
+    settings = {
+        "media_dir": str(media),
+        "tex_dir": str(media / "tex"),
+        "text_dir": str(media / "text"),
+    }
+    with tempconfig(settings):
+        yield
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
