@@ -41,7 +41,7 @@ OVERLAP_TOLERANCE = 0.02
 #: Font sizes may be this much below the minimum (rounding of glyph heights).
 SIZE_TOLERANCE = 0.9
 
-TINY = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
+TINY = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 2}
 
 
 def describe(mobject: Mobject) -> str:
