@@ -402,10 +402,19 @@ def ticks_of(axis_range: Sequence[float]) -> list[float]:
     return [round(v, 10) for v in values if abs(v) > 1e-12]
 
 
+def _points_along(curve: VMobject) -> np.ndarray:
+    """Points along a drawn curve: a plotted curve's own, a straight line's sampled (a line
+    holds only its two ends and two handles)."""
+    if isinstance(curve, Line):
+        start, end = curve.get_start(), curve.get_end()
+        return start + np.linspace(0, 1, 60)[:, None] * (end - start)
+    return curve.points
+
+
 def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None:
     """Take away the tick numbers of ``axes`` that a curve runs through, most crossed first,
     keeping the last number of each axis so that its scale stays readable."""
-    points = np.concatenate([np.zeros((0, 3)), *(c.points for c in curves if len(c.points))])
+    points = np.concatenate([np.zeros((0, 3)), *(_points_along(c) for c in curves)])
     for axis in axes.axes:
         labels = getattr(axis, "labels", None)
         if labels is None:

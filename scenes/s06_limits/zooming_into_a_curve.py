@@ -33,10 +33,8 @@ from scenes.s06_limits.shared import (
     about,
     box_of,
     boxes_meet,
-    crossings,
     is_straight_line,
     legend_entry,
-    points_of,
     polynomial_tex,
     spoken_formula,
     table_layouts,
@@ -141,16 +139,11 @@ class ZoomingIntoACurve(GraphScene):
         through = self.line_through(a, self.f(a), slope)
         chord = DashedLine(through.get_start(), through.get_end(), color=MUTED, stroke_width=3)
         dot = Dot(self.axes.c2p(self.point_x, self.y0), radius=0.08, color=HIGHLIGHT)
-        drawn = points_of(*self.curve, through)
-        for axis in self.axes.axes:  # no tick number under the point, the curve or the chord
+        for axis in self.axes.axes:  # no tick number under the point
             labels = getattr(axis, "labels", [])
-            for label in [
-                m
-                for m in labels
-                if boxes_meet(box_of(m), box_of(dot), BUFF * 0.5)
-                or crossings(box_of(m), drawn, BUFF * 0.3)
-            ]:
+            for label in [m for m in labels if boxes_meet(box_of(m), box_of(dot), BUFF * 0.5)]:
                 labels.remove(label)
+        style.clear_tick_numbers(self.axes, *self.curve, through, pad=BUFF * 0.3)
         return VGroup(self.axes, chord, self.curve, dot)
 
     def rows(self) -> list[tuple[str, str, str]]:
