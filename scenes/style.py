@@ -394,12 +394,31 @@ def tick_labels(values: Sequence[float], kind: str = "value") -> dict[float, Mat
     return {float(v): tex(num(v, kind), size=LABEL_SIZE, color=AXIS) for v in values}
 
 
-def ticks_of(axis_range: Sequence[float]) -> list[float]:
-    """The tick values of ``(start, stop, step)``, without 0 (the axes' crossing)."""
+def ticks_of(axis_range: Sequence[float], most: int | None = None) -> list[float]:
+    """The tick values of ``(start, stop, step)``, without 0 (the axes' crossing).
+
+    With ``most``, only the ticks at multiples of a round spacing (1, 2 or 5 times a power
+    of ten, a whole number of steps), the finest that leaves at most ``most`` values:
+    numbers for a small chart, where one on every tick would run into each other.
+    """
     start, stop, step = axis_range[0], axis_range[1], axis_range[2]
     count = round((stop - start) / step)
-    values = (start + i * step for i in range(count + 1))
-    return [round(v, 10) for v in values if abs(v) > 1e-12]
+    values = [round(start + i * step, 10) for i in range(count + 1)]
+    values = [v for v in values if abs(v) > 1e-12]
+    if most is None:
+        return values
+    power = 10.0 ** math.floor(math.log10(step))
+    round_ones = [f * power * 10**k for k in range(4) for f in (1, 2, 5)]
+    on_ticks = [s for s in round_ones if abs(s / step - round(s / step)) < 1e-6]
+    kept = values
+    for spacing in sorted({*on_ticks, *(step * k for k in (1, 2, 5, 10, 20, 50))}):
+        fewer = [v for v in values if abs(v / spacing - round(v / spacing)) < 1e-6]
+        if not fewer:
+            break  # no tick at this spacing: the last that had some, though more than most
+        kept = fewer
+        if len(kept) <= most:
+            break
+    return kept
 
 
 def _points_along(curve: VMobject) -> np.ndarray:
@@ -413,7 +432,7 @@ def _points_along(curve: VMobject) -> np.ndarray:
 
 def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None:
     """Take away the tick numbers of ``axes`` that a curve runs through, most crossed first,
-    keeping the last number of each axis so that its scale stays readable."""
+    keeping two numbers on each axis so that its scale stays readable."""
     points = np.concatenate([np.zeros((0, 3)), *(_points_along(c) for c in curves)])
     for axis in axes.axes:
         labels = getattr(axis, "labels", None)
@@ -426,7 +445,7 @@ def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None
             return int(((x > x0 - pad) & (x < x1 + pad) & (y > y0 - pad) & (y < y1 + pad)).sum())
 
         for label in sorted(labels, key=crossed, reverse=True):
-            if len(labels) > 1 and crossed(label):
+            if len(labels) > 2 and crossed(label):
                 labels.remove(label)
 
 
@@ -439,8 +458,10 @@ def axes(
     x_label: str = "x",
     y_label: str = "y",
     numbers: bool = True,
+    most_numbers: int | None = None,
 ) -> Axes:
-    """Axes in the course style, labelled, with tick numbers at the label size."""
+    """Axes in the course style, labelled, with tick numbers at the label size (at most
+    ``most_numbers`` on each axis, see :func:`ticks_of`)."""
     axis_config = {
         "stroke_color": AXIS,
         "stroke_width": 2.5,
@@ -452,7 +473,10 @@ def axes(
         x_range=x_range, y_range=y_range, x_length=width, y_length=height, axis_config=axis_config
     )
     if numbers:
-        result.add_coordinates(tick_labels(ticks_of(x_range)), tick_labels(ticks_of(y_range)))
+        result.add_coordinates(
+            tick_labels(ticks_of(x_range, most_numbers)),
+            tick_labels(ticks_of(y_range, most_numbers)),
+        )
     labels = result.get_axis_labels(
         x_label=tex(x_label, size=LABEL_SIZE, color=AXIS),
         y_label=tex(y_label, size=LABEL_SIZE, color=AXIS),
@@ -677,6 +701,17 @@ def qualitative(grid: Axes, why: str) -> Axes:
     return grid
 
 
+def number_axis(axis: Mobject, labels: Sequence[Mobject]) -> Mobject:
+    """Give ``axis`` (one axis of a plane) tick numbers the scene placed by hand.
+
+    They become the axis's ``labels``, part of it as numbers from ``add_coordinates`` are:
+    they move and fade with the plane, and the graphics lint counts them as its numbers.
+    """
+    axis.labels = VGroup(*labels)
+    axis.add(axis.labels)
+    return axis
+
+
 def is_qualitative(grid: Axes) -> bool:
     """Whether ``grid`` was marked a sketch with :func:`qualitative`."""
     return bool(getattr(grid, "qualitative_reason", ""))
@@ -696,6 +731,27 @@ def caption_over(caption: Mobject, target: Mobject, buff: float = BUFF * 0.6) ->
     """``caption`` centred over ``target``, no wider than it."""
     fit_width(caption, target.width)
     return caption.next_to(target, UP, buff=buff)
+
+
+def baseline(mobject: Mobject) -> float:
+    """Where most glyphs of a one-line text or formula stand: the median of their bottoms
+    (descenders such as y or g, and brackets, are outvoted)."""
+    leaves = [m for m in mobject.family_members_with_points() if not m.submobjects]
+    bottoms = [round(float(m.get_bottom()[1]), 2) for m in leaves]
+    return float(np.median(bottoms)) if bottoms else float(mobject.get_bottom()[1])
+
+
+def captions_under(
+    items: Sequence[Mobject], captions: Sequence[Mobject], buff: float = BUFF
+) -> None:
+    """Each caption centred under its item, all on one baseline: under the lowest item, so
+    a row of matrices of different heights has its names in one straight row."""
+    lowest = min(float(item.get_bottom()[1]) for item in items)
+    for item, caption in zip(items, captions, strict=True):
+        caption.move_to([item.get_x(), lowest - buff - caption.height / 2, 0])
+    line = min(baseline(caption) for caption in captions)
+    for caption in captions:
+        caption.shift(DOWN * (baseline(caption) - line))
 
 
 def rows_under(

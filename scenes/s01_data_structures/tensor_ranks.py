@@ -151,10 +151,14 @@ class TensorRanks(LessonScene):
 
         return array_picture(example, make_cell, side)
 
+    def screen_name(self, r: int) -> str:
+        """The name under a picture: "tensor", not "rank-3 tensor", beside "rank 3"."""
+        return self.names[r].split()[-1]
+
     def caption(self, r: int, new_axis: int | None) -> VGroup:
         """``name   rank r   shape (...)`` under the picture."""
         return VGroup(
-            text(self.names[r], size=BODY_SIZE, color=INPUT),
+            text(self.screen_name(r), size=BODY_SIZE, color=INPUT),
             text(f"rank {fmt(len(self.shapes[r]), 'count')}", size=LABEL_SIZE + 4, color=MUTED),
             shape_formula(self.shapes[r], new_axis=new_axis),
         ).arrange(RIGHT, buff=GAP * 1.4)
@@ -237,7 +241,7 @@ class TensorRanks(LessonScene):
             for r, shape in enumerate(self.shapes):
                 picture = self.outlines[r].scale(self.poster_cell_side)
                 label = VGroup(
-                    text(self.names[r], size=LABEL_SIZE, color=INPUT),
+                    text(self.screen_name(r), size=LABEL_SIZE, color=INPUT),
                     text(f"rank {fmt(len(shape), 'count')}", size=LABEL_SIZE, color=MUTED),
                     shape_formula(shape, size=LABEL_SIZE + 4, prefix=None),
                 ).arrange(DOWN, buff=BUFF * 0.8)

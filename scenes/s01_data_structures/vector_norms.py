@@ -236,11 +236,14 @@ class VectorNorms(LessonScene):
             zoomed = style.plane([-1.5, 1.5, 0.5], [-1.5, 1.5, 0.5], width=6.2, height=6.2)
             zoomed.move_to(self.grid)
             # Tick labels sit off the axes' crossing points, where all three balls meet.
-            for x, y in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-                label = tex(num(x or y), size=LABEL_SIZE, color=style.AXIS)
-                offset = (RIGHT if x >= 0 else LEFT) + (UP if y >= 0 else DOWN)
-                label.next_to(zoomed.c2p(x, y), offset, buff=BUFF * 0.5)
-                zoomed.add(label)
+            sides = (((1, 0), (-1, 0)), ((0, 1), (0, -1)))  # the x axis's two, the y axis's
+            for axis, points in zip(zoomed.get_axes(), sides, strict=True):
+                labels = []
+                for x, y in points:
+                    label = tex(num(x or y), size=LABEL_SIZE, color=style.AXIS)
+                    offset = (RIGHT if x >= 0 else LEFT) + (UP if y >= 0 else DOWN)
+                    labels.append(label.next_to(zoomed.c2p(x, y), offset, buff=BUFF * 0.5))
+                style.number_axis(axis, labels)
             self.play(ReplacementTransform(self.grid, zoomed), run_time=BEAT)
             self.grid = zoomed
             origin = zoomed.c2p(0, 0)

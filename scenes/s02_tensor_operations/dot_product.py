@@ -68,13 +68,18 @@ def window(values: Sequence[float], step: float) -> tuple[float, float, float]:
     return (round(low * step, 10), round(high * step, 10), step)
 
 
-def every_other_line(axis_range: Sequence[float]) -> list[float]:
-    """The grid lines of ``(low, high, step)`` at even multiples of the step, strictly inside
-    and without 0: where a plane's tick numbers go."""
+def numbered_lines(axis_range: Sequence[float]) -> list[float]:
+    """The grid lines of ``(low, high, step)`` where a plane's tick numbers go: strictly
+    inside and without 0, at even multiples of the step, or at every line when that would
+    leave fewer than two numbers to read the axis by."""
     low, high, step = axis_range
-    first, last = math.ceil(low / (2 * step) - 1e-9), math.floor(high / (2 * step) + 1e-9)
-    values = (round(k * 2 * step, 10) for k in range(first, last + 1) if k)
-    return [t for t in values if low < t < high]
+    for stride in (2 * step, step):
+        first, last = math.ceil(low / stride - 1e-9), math.floor(high / stride + 1e-9)
+        values = (round(k * stride, 10) for k in range(first, last + 1) if k)
+        lines = [t for t in values if low < t < high]
+        if len(lines) >= 2:
+            break
+    return lines
 
 
 #: The left side of every formula for the dot product, as TeX parts.
@@ -136,7 +141,7 @@ class DotProduct(LessonScene):
         unit = min(6.2 / x_span, 5.9 / y_span)
         width, height = x_span * unit, y_span * unit
         self.grid = style.plane(self.x_range, self.y_range, width=width, height=height)
-        ticks = [style.tick_labels(every_other_line(r)) for r in (self.x_range, self.y_range)]
+        ticks = [style.tick_labels(numbered_lines(r)) for r in (self.x_range, self.y_range)]
         self.grid.add_coordinates(*ticks)
         self.grid.to_corner(LEFT + DOWN, buff=MARGIN)
 

@@ -224,6 +224,7 @@ class EliminationMethod(LessonScene):
             ends = line_ends(grid, row[:2], row[2], extent, extent)
             if ends:
                 lines.add(Line(*ends, color=EQUATION_COLOURS[k], stroke_width=5))
+        style.clear_tick_numbers(grid, *lines)
         crossing = Dot(grid.c2p(*self.solution), radius=0.09, color=RESULT)
         return VGroup(grid, lines, crossing)
 

@@ -171,6 +171,29 @@ class LinearSystemsGeometry(LessonScene):
         self.panels.arrange(RIGHT, buff=GAP * 1.2)
         style.fit_width(self.panels, style.SAFE_WIDTH)
         self.panels.next_to(self.heading, DOWN, buff=GAP * 0.6)
+        self.lines = [self.panel_lines(index) for index in range(len(self.systems))]
+        for panel, lines in zip(self.panels, self.lines, strict=True):
+            style.clear_tick_numbers(panel[1], *lines)
+
+    def panel_lines(self, index: int) -> list[Line]:
+        """The panel's equations as lines across its window; the second dashed when it is
+        the first line again."""
+        (A, b), kind, extent = self.systems[index], self.kinds[index], self.windows[index]
+        grid = self.panels[index][1]
+        lines = []
+        for k, (row, rhs) in enumerate(zip(A, b, strict=True)):
+            ends = line_ends(grid, row, rhs, extent, extent)
+            if not ends:
+                lines.append(None)
+            elif k == 1 and kind == "infinite":
+                lines.append(
+                    DashedLine(*ends, color=EQUATION_COLOURS[k], stroke_width=5, dash_length=0.18)
+                )
+            else:
+                lines.append(
+                    Line(*ends, color=EQUATION_COLOURS[k], stroke_width=7 if k == 0 else 5)
+                )
+        return lines
 
     # -- beats --------------------------------------------------------------------------
 
@@ -217,17 +240,9 @@ class LinearSystemsGeometry(LessonScene):
             )
         with self.beat(narration):
             lines = VGroup()
-            for k, (row, rhs) in enumerate(zip(A, b, strict=True)):
-                extent = self.windows[index]
-                ends = line_ends(grid, row, rhs, extent, extent)
-                if not ends:
+            for k, drawn in enumerate(self.lines[index]):
+                if drawn is None:
                     continue
-                if k == 1 and kind == "infinite":
-                    drawn = DashedLine(
-                        *ends, color=EQUATION_COLOURS[k], stroke_width=5, dash_length=0.18
-                    )
-                else:
-                    drawn = Line(*ends, color=EQUATION_COLOURS[k], stroke_width=7 if k == 0 else 5)
                 lines.add(drawn)
                 self.play(Write(equations[k]), Create(drawn), run_time=BEAT)
             verdict = text(

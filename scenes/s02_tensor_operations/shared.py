@@ -95,7 +95,8 @@ def system_tex(
 
 def plane_of_unknowns(extent: Sequence[float], side: float, names: Sequence[str]) -> Axes:
     """Square axes ``side`` long over ``extent`` both ways, named after the two unknowns,
-    without numbers: the plane where a system's equations are lines."""
+    with numbered ticks (two each side, one on a small plane): the plane where a system's
+    equations are lines."""
     return style.axes(
         extent,
         extent,
@@ -103,7 +104,7 @@ def plane_of_unknowns(extent: Sequence[float], side: float, names: Sequence[str]
         height=side,
         x_label=names[0],
         y_label=names[1],
-        numbers=False,
+        most_numbers=4 if side >= 3 else 2,
     )
 
 

@@ -170,8 +170,7 @@ class MatrixMultiplication(LessonScene):
             right.next_to(left, RIGHT, buff=between)
             equals.next_to(right, RIGHT, buff=around)
             result.next_to(equals, RIGHT, buff=around)
-            for matrix, caption in zip(matrices, captions, strict=True):
-                caption.next_to(matrix, DOWN, buff=BUFF)
+            style.captions_under(matrices, captions)
             width = VGroup(row, captions).width
             if width <= style.SAFE_WIDTH:
                 break
@@ -381,8 +380,7 @@ class MatrixMultiplication(LessonScene):
                     for values in (left_values, right_values)
                 )
             )
-            for shape, matrix in zip(shapes, (left, right), strict=True):
-                shape.next_to(matrix, DOWN, buff=BUFF)
+            style.captions_under((left, right), shapes)
             cross = Cross(pair, stroke_color=ERROR, stroke_width=8)
             lines = message.split("; ")
             error_text = VGroup(

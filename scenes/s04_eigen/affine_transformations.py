@@ -216,10 +216,7 @@ class AffineTransformations(PlaneAndColumnScene):
         covers the window."""
         corners = self.window_corners() - np.asarray(shift, dtype=float)
         reach = self.grid_step * (math.ceil(np.abs(corners).max() / self.grid_step) + 1)
-        grid = self.grid_of_radius(self.moving_reach(corners, reach, matrix))
-        grid.background_lines.set_stroke(INPUT, opacity=0.3)
-        grid.axes.set_stroke(INPUT, opacity=0.45)
-        return grid
+        return self.moving_grid_of(self.moving_reach(corners, reach, matrix))
 
     def clear_of_arrows(self, label: VMobject) -> bool:
         """Whether a tick label stays off the parallelogram's sides, before and after."""
@@ -270,8 +267,11 @@ class AffineTransformations(PlaneAndColumnScene):
     def draw_plane(self) -> None:
         """The grids, their ticks, the parallelogram, and a faint outline where it starts."""
         self.ghost = self.outline(self.corners)
-        self.play(Create(self.coords), Create(self.moving_grid), run_time=BEAT)
-        self.play(FadeIn(self.tick_labels), FadeIn(self.ghost), FadeIn(self.shape), run_time=QUICK)
+        # The fixed grid comes with its numbers: a plane is never on screen unnumbered.
+        self.play(
+            Create(self.coords), FadeIn(self.tick_labels), Create(self.moving_grid), run_time=BEAT
+        )
+        self.play(FadeIn(self.ghost), FadeIn(self.shape), run_time=QUICK)
 
     def move(self, key: str, run_time: float = BEAT * 2) -> None:
         """Move the grid and the parallelogram by the matrix ``key``."""

@@ -246,9 +246,10 @@ class Determinant2x2(PlaneAndColumnScene):
         self.play(FadeIn(self.image_labels), FadeIn(self.area_after), run_time=QUICK)
 
     def draw_plane(self) -> None:
-        self.play(Create(self.coords), Create(self.moving_grid), run_time=BEAT)
         self.play(
-            FadeIn(self.tick_labels),
+            Create(self.coords), FadeIn(self.tick_labels), Create(self.moving_grid), run_time=BEAT
+        )
+        self.play(
             FadeIn(self.square),
             GrowArrow(self.i_arrow),
             GrowArrow(self.j_arrow),

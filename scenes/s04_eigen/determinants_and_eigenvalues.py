@@ -239,10 +239,10 @@ class DeterminantsAndEigenvalues(PlaneAndColumnScene):
         self.add(self.build_curtain())
 
     def draw_plane(self, *extra: VMobject) -> None:
-        self.play(Create(self.coords), Create(self.moving_grid), run_time=BEAT)
         self.play(
-            FadeIn(self.tick_labels), FadeIn(self.ghost), FadeIn(self.shape), *extra, run_time=QUICK
+            Create(self.coords), FadeIn(self.tick_labels), Create(self.moving_grid), run_time=BEAT
         )
+        self.play(FadeIn(self.ghost), FadeIn(self.shape), *extra, run_time=QUICK)
 
     def move(self, values: Any, *leaving: VMobject) -> None:
         """Move the grid and everything that follows ``self.progress`` by ``values``."""

@@ -140,10 +140,11 @@ class EigenvectorsUnderTransformation(PlaneAndColumnScene):
             self.play(
                 FadeIn(self.heading),
                 Create(self.coords),
+                FadeIn(self.tick_labels),
                 Create(self.moving_grid),
                 run_time=BEAT * 1.5,
             )
-            self.play(Write(self.a_group), FadeIn(self.tick_labels), run_time=BEAT * 1.5)
+            self.play(Write(self.a_group), run_time=BEAT * 1.5)
             self.wait(PAUSE * 3)
 
     def show_fan_and_spans(self) -> None:

@@ -132,9 +132,13 @@ class MatrixAsTransformation(PlaneAndColumnScene):
             self.a_group = VGroup(tex("A", "="), a_matrix).arrange(RIGHT, buff=BUFF)
             self.place_in_column(self.a_group, below=self.heading)
             self.play(
-                FadeIn(self.heading), Create(self.coords), Create(self.moving_grid), run_time=BEAT
+                FadeIn(self.heading),
+                Create(self.coords),
+                FadeIn(self.tick_labels),
+                Create(self.moving_grid),
+                run_time=BEAT,
             )
-            self.play(Write(self.a_group), FadeIn(self.tick_labels), run_time=BEAT)
+            self.play(Write(self.a_group), run_time=BEAT)
             self.play(
                 *(GrowArrow(arrow) for arrow in self.arrows),
                 *(FadeIn(label) for label in self.vector_labels),

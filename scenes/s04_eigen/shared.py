@@ -396,11 +396,16 @@ class PlaneAndColumnScene(LessonScene):
         reach = self.grid_step * (math.ceil(np.abs(corners).max() / self.grid_step) + 1)
         self.coords = self.grid_of_radius(reach)
         self.coords.axes.set_stroke(opacity=0.5)
-        # The grid A moves is drawn in the vectors' colour: it moves as they do.
-        self.moving_grid = self.grid_of_radius(self.moving_reach(corners, reach, matrix))
-        self.moving_grid.background_lines.set_stroke(INPUT, opacity=0.3)
-        self.moving_grid.axes.set_stroke(INPUT, opacity=0.45)
+        self.moving_grid = self.moving_grid_of(self.moving_reach(corners, reach, matrix))
         self.tick_labels = self.build_tick_labels(reach, avoid)
+
+    def moving_grid_of(self, radius: float) -> NumberPlane:
+        """The grid the matrix moves, in the vectors' colour (it moves as they do), without
+        numbers: the fixed grid beneath carries them."""
+        grid = self.grid_of_radius(radius)
+        grid.background_lines.set_stroke(INPUT, opacity=0.3)
+        grid.axes.set_stroke(INPUT, opacity=0.45)
+        return style.qualitative(grid, "it moves with the matrix; the fixed grid has the numbers")
 
     def moving_reach(self, corners: np.ndarray, reach: float, matrix: Any = None) -> float:
         """How far the moving grid reaches, so that after A it still covers the window.
@@ -484,10 +489,10 @@ class PlaneAndColumnScene(LessonScene):
         return arrow.set_z_index(ARROW_LAYER)
 
     def span_line(self, direction: Sequence[float], colour: str = MUTED) -> Line:
-        """The whole line through the origin along ``direction``, faint."""
-        d = np.array([*direction[:2], 0.0]) / np.linalg.norm(direction)
-        reach = config.frame_width * 2
-        line = Line(self.origin - reach * d, self.origin + reach * d, color=colour, stroke_width=2)
+        """The line through the origin along ``direction``, faint, across the fixed grid."""
+        d = np.asarray(direction[:2], dtype=float) / np.linalg.norm(direction[:2])
+        reach = 2 * self.coords.x_range[1]  # past the grid's corners
+        line = style.clipped_to(self.coords, -reach * d, reach * d, color=colour, stroke_width=2)
         return line.set_stroke(opacity=0.45).set_z_index(SPAN_LAYER)
 
     def place_label(

@@ -640,7 +640,9 @@ def derivative_layouts(x0: float, slope: float) -> list[Callable[[], VGroup]]:
     def two_lines() -> VGroup:
         rows = VGroup(tex(*first), tex(*second, color=RESULT))
         rows[0][-1].set_color(RESULT)
-        return rows.arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=BUFF)
+        rows[1].shift(RIGHT * (rows[0][2].get_x() - rows[1][0].get_x()))  # under its sign
+        return rows
 
     def one_line() -> VGroup:
         statement = tex(*first, *second)

@@ -14,7 +14,7 @@ from manim import tempconfig
 
 from pipeline import manifest as manifest_module
 from pipeline.worker import install_shared_tex_cache
-from tests.scenes.harness import Render, render
+from tests.scenes.harness import Render, formula_folders, render
 
 REPO = Path(__file__).resolve().parents[2]
 POSTERS = Path(__file__).resolve().parent / "posters"
@@ -45,15 +45,14 @@ def tex_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def private_media(tmp_path_factory: pytest.TempPathFactory, tex_cache: Path):
-    """Formulas a test builds outside a render compile in its own folder, through the run's
-    shared cache: never in the repository's media/, where two test workers compiling the
-    same formula at once would race on one file."""
+    """Formulas a test builds outside a render go through the run's shared cache into its
+    process's own folder: never the repository's media/, where two test workers compiling
+    the same formula at once would race on one file."""
     media = tmp_path_factory.mktemp("media")
     install_shared_tex_cache(tex_cache, None)
     settings = {
         "media_dir": str(media),
-        "tex_dir": str(media / "tex"),
-        "text_dir": str(media / "text"),
+        **formula_folders(tex_cache),
     }
     with tempconfig(settings):
         yield

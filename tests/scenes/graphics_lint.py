@@ -6,7 +6,8 @@ does, and names:
 - a plotted line, curve, area or point that runs past the box of the axes or plane
   it is drawn on (it belongs to the axes whose box holds its centre);
 - axes or a plane without numbered ticks on both axes, unless the scene marked them
-  qualitative with ``style.qualitative(axes, why)``;
+  qualitative with ``style.qualitative(axes, why)``, or whose tick numbers run into each
+  other;
 - captions grouped as one row (same size, side by side, centres within a few lines
   of each other) whose baselines differ;
 - equations stacked as a system (one under another, each with one relation sign set
@@ -17,8 +18,9 @@ does, and names:
 from __future__ import annotations
 
 import itertools
-import statistics
+import re
 
+import numpy as np
 from manim import (
     Axes,
     BackgroundRectangle,
@@ -30,12 +32,13 @@ from manim import (
     Mobject,
     ParametricFunction,
     Polygram,
+    Rectangle,
     RoundedRectangle,
     Scene,
     SingleStringMathTex,
     SurroundingRectangle,
     Text,
-    VMobject,
+    ThreeDAxes,
 )
 
 from scenes import style
@@ -46,12 +49,18 @@ PLOT_TOLERANCE = 0.1
 #: Baselines of one row of captions may differ by this much (scene units).
 BASELINE_TOLERANCE = 0.04
 #: Captions whose centres are within this many line heights of each other read as one row
-#: (the captions under matrices of different heights, each hanging under its own).
-ROW_REACH = 2.5
+#: (the captions under matrices of different heights, each hanging under its own, stood
+#: 1.3 lines apart); labels further apart, such as those at two vectors' tips, do not.
+ROW_REACH = 1.6
 #: Relation signs of a stacked system may differ by this much horizontally.
 RELATION_TOLERANCE = 0.05
 #: The relation signs a system of equations is aligned at.
 RELATIONS = {"=", "<", ">", r"\le", r"\ge", r"\leq", r"\geq", r"\approx", r"\ne", r"\neq"}
+#: A tick number as written: an integer or decimal, perhaps negative, perhaps in braces,
+#: perhaps a power (``10^{-4}`` on a log axis).
+NUMBER = re.compile(r"\{?[-\u2212]?\d+(\.\d+)?\}?(\^\{?[-\u2212]?\d+\}?)?")
+#: How far from its axis line a number may stand and still read as one of its ticks.
+NUMBER_REACH = 0.5
 #: Things drawn on axes: curves, lines and arrows, points, areas.
 PLOTTED = (ParametricFunction, Line, Dot, Polygram)
 #: Frames around text and panels: not plots, though they are polygons.
@@ -87,30 +96,111 @@ def contains(outer: Box, inner: Box, tolerance: float = 0.0) -> bool:
     )
 
 
-def numbered_axes(axes: Axes) -> int:
-    """How many of the axes' two axes carry at least two visible tick numbers."""
-    numbered = 0
+def axes_texts(axes: Axes) -> list[Mobject]:
+    """The tick numbers of both axes and the axes' names, those visible now."""
+    found = []
     for axis in axes.get_axes():
-        labels = [*getattr(axis, "numbers", []), *getattr(axis, "labels", [])]
-        numbered += sum(1 for label in labels if is_visible(label)) >= 2
+        found += [*getattr(axis, "numbers", []), *getattr(axis, "labels", [])]
+    found += list(getattr(axes, "axis_labels", []))
+    return [label for label in found if is_visible(label)]
+
+
+def crowded_numbers(when: str, axes: Axes) -> list[str]:
+    """Tick numbers or axis names of ``axes`` that run into each other."""
+    texts = axes_texts(axes)
+    return [
+        f"{when}: the tick numbers {describe(a)} and {describe(b)} of the "
+        f"{type(axes).__name__} at {centre_of(axes)} run into each other (number fewer "
+        "ticks: style.axes(most_numbers=...))"
+        for a, b in itertools.combinations(texts, 2)
+        if boxes_overlap(box_of(a), box_of(b))
+    ]
+
+
+def is_number(mobject: Mobject) -> bool:
+    """Whether ``mobject`` is a number written on screen: ``2``, ``-1.5``, ``{-4}``."""
+    if isinstance(mobject, DecimalNumber):
+        return True
+    if not isinstance(mobject, MathTex | Text):
+        return False
+    written = getattr(mobject, "tex_string", None) or getattr(mobject, "text", "")
+    return bool(NUMBER.fullmatch(written.replace(" ", "")))
+
+
+def near_axis(axis: Mobject, label: Mobject) -> bool:
+    """Whether ``label`` stands beside ``axis`` (within a label's reach of its line)."""
+    start, end = axis.get_start()[:2], axis.get_end()[:2]
+    centre = label.get_center()[:2]
+    along = end - start
+    t = float(np.clip(np.dot(centre - start, along) / max(np.dot(along, along), 1e-12), 0, 1))
+    return float(np.linalg.norm(start + t * along - centre)) <= NUMBER_REACH
+
+
+def numbered_axes(axes: Axes, numbers: list[Mobject]) -> int:
+    """How many of the axes' two axes carry enough visible tick numbers to be read: its own
+    (``add_coordinates``) or numbers the scene wrote beside it. One is enough on an axis
+    whose range holds 0, where the other axis crosses it and marks 0; two elsewhere."""
+    numbered = 0
+    owners = {
+        id(m): axis
+        for axis in axes.get_axes()
+        for m in (*getattr(axis, "numbers", []), *getattr(axis, "labels", []))
+    }
+    for axis, axis_range in zip(axes.get_axes(), (axes.x_range, axes.y_range), strict=False):
+        own = [*getattr(axis, "numbers", []), *getattr(axis, "labels", [])]
+        beside = [
+            m for m in numbers if near_axis(axis, m) and owners.get(id(m), axis) is axis
+        ]  # a number of the other axis, near the corner where they meet, is not this one's
+        shown = {id(m) for m in (*own, *beside) if is_visible(m)}
+        needed = 1 if axis_range[0] <= 0 <= axis_range[1] else 2
+        numbered += len(shown) >= needed
     return numbered
 
 
+def links_two_axes(mobject: Mobject, boxes: list[Box]) -> bool:
+    """A straight line from a point on one axes to a point on another: a connector between
+    two charts (a value on f read off on f'), not a plot on either."""
+    if not isinstance(mobject, Line):
+        return False
+    ends = [tuple(float(c) for c in end[:2]) for end in (mobject.get_start(), mobject.get_end())]
+    homes = [{k for k, b in enumerate(boxes) if contains(b, (*end, *end))} for end in ends]
+    return bool(homes[0] and homes[1] and not homes[0] & homes[1])
+
+
+def is_backdrop(mobject: Mobject) -> bool:
+    """An opaque rectangle without an outline: what covers or backs a part of the frame
+    (a curtain over a plane, a panel's card), not something plotted."""
+    return (
+        isinstance(mobject, Rectangle)
+        and float(np.max(mobject.get_stroke_width())) == 0
+        and float(np.max(mobject.get_fill_opacity())) > 0.9
+    )
+
+
 def plot_problems(scene: Scene, when: str, family: list[Mobject]) -> list[str]:
-    """Plots running past their axes' box, and axes without numbered ticks."""
+    """Plots running past their axes' box, and axes without numbered ticks.
+
+    3-D axes are seen through the camera: their boxes and the places of their numbers in
+    the frame are not their coordinates, so they are left to the eye.
+    """
     problems = []
-    all_axes = [m for m in family if isinstance(m, Axes)]
-    owned = {id(m) for axes in all_axes for part in structure(axes) for m in part.get_family()}
-    owned.update(id(axes) for axes in all_axes)
+    every_axes = [m for m in family if isinstance(m, Axes)]
+    owned = {id(m) for axes in every_axes for part in structure(axes) for m in part.get_family()}
+    owned.update(id(axes) for axes in every_axes)
+    all_axes = [axes for axes in every_axes if not isinstance(axes, ThreeDAxes)]
+    numbers = [m for m in family if is_number(m)]
     for axes in all_axes:
-        if numbered_axes(axes) < 2 and not style.is_qualitative(axes):
+        if numbered_axes(axes, numbers) < 2 and not style.is_qualitative(axes):
             problems.append(
                 f"{when}: {type(axes).__name__} at {centre_of(axes)} has no numbered ticks on "
                 "both axes (number them, or say why not with style.qualitative(axes, why))"
             )
+        problems += crowded_numbers(when, axes)
     boxes = sorted(((axes_box(a), a) for a in all_axes), key=lambda pair: area(pair[0]))
     for member in family:
         if id(member) in owned or not isinstance(member, PLOTTED) or isinstance(member, FRAMES):
+            continue
+        if is_backdrop(member) or links_two_axes(member, [b for b, _ in boxes]):
             continue
         box = box_of(member)
         middle = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
@@ -146,20 +236,13 @@ def centre_of(mobject: Mobject) -> str:
     return f"({x:.2f}, {y:.2f})"
 
 
-def glyphs(mobject: Mobject) -> list[VMobject]:
-    """The leaf shapes a text or formula is drawn with."""
-    return [m for m in mobject.family_members_with_points() if not m.submobjects]
-
-
-def baseline(mobject: Mobject) -> float:
-    """Where most glyphs of a one-line text stand (descenders and brackets outvoted)."""
-    bottoms = [round(float(g.get_bottom()[1]), 2) for g in glyphs(mobject)]
-    return statistics.median(bottoms) if bottoms else float(mobject.get_bottom()[1])
-
-
 def is_one_line(mobject: Mobject) -> bool:
+    """Whether ``mobject`` is one line of text: not taller than a line of its size with
+    room for ^ and _, and not a fraction (stacked, it has no one baseline)."""
+    if r"\frac" in getattr(mobject, "tex_string", ""):
+        return False
     size = font_size_of(mobject) or style.LABEL_SIZE
-    return mobject.height < 2.2 * size / 48  # one line of this size, with some room for ^ and _
+    return mobject.height < 2.2 * size / 48
 
 
 def captions_of(family: list[Mobject], title: Mobject | None) -> list[Mobject]:
@@ -204,7 +287,7 @@ def row_problems(when: str, family: list[Mobject], captions: list[Mobject]) -> l
         centres = [float(m.get_center()[1]) for m in members]
         if len(sizes) != 1 or not side_by_side or max(centres) - min(centres) > ROW_REACH * line:
             continue
-        baselines = [baseline(m) for m in members]
+        baselines = [style.baseline(m) for m in members]
         if max(baselines) - min(baselines) > BASELINE_TOLERANCE:
             lowest, highest = (
                 members[baselines.index(min(baselines))],
@@ -253,6 +336,7 @@ def title_problems(when: str, scene: Scene, title: Mobject | None) -> list[str]:
         if title not in top.get_family()
         and is_visible(top)
         and boxes_overlap(box_of(top), title_box)
+        and max(m.z_index for m in top.get_family()) >= title.z_index  # not beneath it
     ]
 
 

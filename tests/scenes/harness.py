@@ -3,13 +3,17 @@
 The lint runs after each ``play`` and ``wait``: it finds every text or formula
 on screen (the outermost ones: a matrix's entries count, a formula's glyphs do
 not) and reports any that leaves the frame's safe margin, is set smaller than
-the theme's smallest size, or overlaps another. Each report names the scene,
-the time and the mobjects, so a failure says where to look.
+the theme's smallest size, or overlaps another; and through
+``tests.scenes.graphics_lint`` the pictures: plots past their axes, axes without
+numbers, ragged rows of captions, systems not aligned at their signs, anything
+over the title. Each report names the scene, the time and the mobjects, so a
+failure says where to look.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +46,19 @@ OVERLAP_TOLERANCE = 0.02
 SIZE_TOLERANCE = 0.9
 
 TINY = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 2}
+
+
+def formula_folders(tex_cache: Path) -> dict[str, str]:
+    """Where this test process keeps the formulas and texts it parses, the same for every
+    render it runs.
+
+    manim keeps each parsed SVG in memory, keyed by its file's path: with one folder a
+    process, a second render of a scene (or another scene's same formula) reuses the
+    parsed shapes instead of parsing the file again. One folder per process, because
+    manim parses a file by writing a copy beside it (see pipeline.worker.private_copy).
+    """
+    own = tex_cache / "parsed" / str(os.getpid())
+    return {"tex_dir": str(own / "tex"), "text_dir": str(own / "text")}
 
 
 def describe(mobject: Mobject) -> str:
@@ -149,7 +166,8 @@ def layout_problems(scene: Scene) -> list[str]:
 
 
 def with_layout_lint(scene_class: type[Scene]) -> type[Scene]:
-    """A subclass of ``scene_class`` that runs the layout lint after every play and wait."""
+    """A subclass of ``scene_class`` that runs the layout lint after every play and wait:
+    the text checks here and the graphics checks of ``tests.scenes.graphics_lint``."""
 
     class Linted(scene_class):  # type: ignore[valid-type, misc]
         def setup(self) -> None:
@@ -158,8 +176,10 @@ def with_layout_lint(scene_class: type[Scene]) -> type[Scene]:
             self._seen: set[str] = set()
 
         def play(self, *args: Any, **kwargs: Any) -> None:
+            from tests.scenes.graphics_lint import graphics_problems
+
             super().play(*args, **kwargs)
-            for problem in layout_problems(self):
+            for problem in [*layout_problems(self), *graphics_problems(self)]:
                 what = problem.split(": ", 1)[1]  # reported once, at the first time seen
                 if what not in self._seen:
                     self._seen.add(what)
@@ -203,8 +223,7 @@ def render(
     cls = with_layout_lint(scene_class) if lint else scene_class
     settings = {
         "media_dir": str(media_dir),
-        "tex_dir": str(media_dir / "tex"),
-        "text_dir": str(media_dir / "text"),
+        **formula_folders(tex_cache),
         "disable_caching": True,
         "progress_bar": "none",
         "verbosity": "ERROR",
@@ -241,8 +260,7 @@ def dry_render(scene_class: type[Scene], media_dir: Path, tex_cache: Path) -> Re
     install_shared_tex_cache(tex_cache, None)
     settings = {
         "media_dir": str(media_dir),
-        "tex_dir": str(media_dir / "tex"),
-        "text_dir": str(media_dir / "text"),
+        **formula_folders(tex_cache),
         "disable_caching": True,
         "progress_bar": "none",
         "verbosity": "ERROR",

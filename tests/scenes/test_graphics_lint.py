@@ -55,6 +55,22 @@ def captions_row(shift_middle: float) -> VGroup:
     return row
 
 
+def test_tick_numbers_that_run_into_each_other_are_named_and_fewer_are_tidy():
+    crowded = style.axes((-5, 5, 1), (-5, 5, 1), width=3.5, height=3.5)
+    problems = frame(crowded)
+    assert problems and all("run into each other" in p for p in problems)
+    spaced = style.axes((-5, 5, 1), (-5, 5, 1), width=3.5, height=3.5, most_numbers=4)
+    assert frame(spaced) == []
+
+
+def test_fewer_tick_numbers_fall_on_round_ticks():
+    assert style.ticks_of((-5, 5, 1), most=4) == [-4, -2, 2, 4]
+    assert style.ticks_of((-3, 3, 0.5), most=4) == [-2, 2]
+    assert style.ticks_of((-12, 12, 3), most=4) == [-12, -6, 6, 12]
+    assert style.ticks_of((0, 40, 10), most=4) == [10, 20, 30, 40]
+    assert style.ticks_of((-5, 5, 1)) == [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]
+
+
 def test_captions_of_one_row_on_different_baselines_are_named():
     (problem,) = frame(captions_row(0.15))
     assert "Text('matrix A')" in problem and "Text('matrix B')" in problem
@@ -100,3 +116,45 @@ def test_anything_over_the_title_is_named():
     (problem,) = frame(heading, box)
     assert "Rectangle" in problem and "is drawn over the title" in problem
     assert frame(heading, box.shift(DOWN * 2)) == []
+
+
+def test_what_lies_beneath_the_title_is_not_over_it():
+    heading = style.title("Determinant").to_edge(UP).set_z_index(5)
+    backing = Rectangle(width=14, height=8, stroke_width=0, fill_opacity=1).set_z_index(4)
+    assert frame(backing, heading) == []
+    (problem,) = frame(heading, backing.copy().set_z_index(6))
+    assert "is drawn over the title" in problem
+
+
+def test_numbers_written_beside_an_axis_count_as_its_numbers():
+    grid = style.axes((0, 4, 1), (0, 4, 1), width=4, height=4, numbers=False)
+    beside = VGroup(
+        *(MathTex(str(v)).next_to(grid.c2p(v, 0), DOWN, buff=0.1) for v in (2, 4)),
+        *(MathTex(f"10^{{{v}}}").next_to(grid.c2p(0, v), LEFT, buff=0.1) for v in (2, 4)),
+    )
+    assert frame(grid, beside) == []
+    far = beside.copy().shift(RIGHT * 6)
+    (problem,) = frame(grid, far)
+    assert "has no numbered ticks" in problem
+
+
+def test_one_number_reads_an_axis_through_0_and_two_one_that_starts_elsewhere():
+    through_zero = style.axes((-4, 4, 1), (-4, 4, 1), width=4, height=4, most_numbers=2)
+    through_zero.x_axis.labels.remove(*through_zero.x_axis.labels[1:])
+    through_zero.y_axis.labels.remove(*through_zero.y_axis.labels[1:])
+    assert frame(through_zero) == []
+    from_ten = style.axes((10, 40, 10), (10, 40, 10), width=4, height=4)
+    from_ten.x_axis.labels.remove(*from_ten.x_axis.labels[1:])
+    (problem,) = frame(from_ten)
+    assert "has no numbered ticks" in problem
+
+
+def test_a_line_linking_two_charts_and_a_curtain_are_not_plots():
+    top = numbered_axes().shift(UP * 2.2 + LEFT * 3)
+    bottom = numbered_axes().shift(DOWN * 2.2 + LEFT * 3)
+    link = Line(top.c2p(2, 1), bottom.c2p(2, 3))
+    curtain = Rectangle(width=4, height=8, stroke_width=0, fill_opacity=1).move_to(top.c2p(4, 0))
+    assert frame(top, bottom, link, curtain) == []
+    past = Line(top.c2p(2, 1), top.c2p(2, 1) + RIGHT * 3)
+    (problem,) = frame(top, bottom, past)
+    assert "runs past the box" in problem
