@@ -432,12 +432,14 @@ def _points_along(curve: VMobject) -> np.ndarray:
 
 def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None:
     """Take away the tick numbers of ``axes`` that a curve runs through, most crossed first,
-    keeping two numbers on each axis so that its scale stays readable."""
+    keeping enough for the scale to stay readable: one on an axis whose range holds 0 (the
+    other axis marks 0 where it crosses), two on any other."""
     points = np.concatenate([np.zeros((0, 3)), *(_points_along(c) for c in curves)])
-    for axis in axes.axes:
+    for axis, axis_range in zip(axes.axes, (axes.x_range, axes.y_range), strict=False):
         labels = getattr(axis, "labels", None)
         if labels is None:
             continue
+        keep = 1 if axis_range[0] <= 0 <= axis_range[1] else 2
 
         def crossed(label: Mobject) -> int:
             (x0, y0, _), (x1, y1, _) = label.get_corner(DL), label.get_corner(UR)
@@ -445,7 +447,7 @@ def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None
             return int(((x > x0 - pad) & (x < x1 + pad) & (y > y0 - pad) & (y < y1 + pad)).sum())
 
         for label in sorted(labels, key=crossed, reverse=True):
-            if len(labels) > 2 and crossed(label):
+            if len(labels) > keep and crossed(label):
                 labels.remove(label)
 
 
