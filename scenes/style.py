@@ -703,15 +703,14 @@ def qualitative(grid: Axes, why: str) -> Axes:
     return grid
 
 
-def number_axis(axis: Mobject, labels: Sequence[Mobject]) -> Mobject:
-    """Give ``axis`` (one axis of a plane) tick numbers the scene placed by hand.
-
-    They become the axis's ``labels``, part of it as numbers from ``add_coordinates`` are:
-    they move and fade with the plane, and the graphics lint counts them as its numbers.
-    """
-    axis.labels = VGroup(*labels)
-    axis.add(axis.labels)
-    return axis
+def number_axis(axis: Mobject, labels: Sequence[Mobject]) -> VGroup:
+    """Declare ``labels``, placed and shown by the scene, the tick numbers of ``axis`` (one
+    axis of a plane or chart): numbers set off the axis line (at the crossing points of a
+    unit ball, under the slots of a bar chart) that the graphics lint then counts as its
+    numbers while they are on screen. Returns them as a group."""
+    group = VGroup(*labels)
+    axis.tick_numbers = list(group)
+    return group
 
 
 def is_qualitative(grid: Axes) -> bool:
@@ -735,12 +734,17 @@ def caption_over(caption: Mobject, target: Mobject, buff: float = BUFF * 0.6) ->
     return caption.next_to(target, UP, buff=buff)
 
 
-def baseline(mobject: Mobject) -> float:
-    """Where most glyphs of a one-line text or formula stand: the median of their bottoms
-    (descenders such as y or g, and brackets, are outvoted)."""
+def baseline(mobject: Mobject, reach: float = 0.03) -> float:
+    """Where most glyphs of a one-line text or formula stand: the lowest of the bottoms that
+    the most glyphs share within ``reach`` (a 0 or 3 dips a hair below the line, a descender
+    or bracket further, and = or - float above it; each is outvoted)."""
     leaves = [m for m in mobject.family_members_with_points() if not m.submobjects]
-    bottoms = [round(float(m.get_bottom()[1]), 2) for m in leaves]
-    return float(np.median(bottoms)) if bottoms else float(mobject.get_bottom()[1])
+    bottoms = sorted(float(m.get_bottom()[1]) for m in leaves)
+    if not bottoms:
+        return float(mobject.get_bottom()[1])
+    counts = [sum(1 for b in bottoms if low <= b <= low + reach) for low in bottoms]
+    low = bottoms[counts.index(max(counts))]  # the first, lowest, of the largest clusters
+    return float(np.median([b for b in bottoms if low <= b <= low + reach]))
 
 
 def captions_under(

@@ -243,7 +243,7 @@ class VectorNorms(LessonScene):
                     label = tex(num(x or y), size=LABEL_SIZE, color=style.AXIS)
                     offset = (RIGHT if x >= 0 else LEFT) + (UP if y >= 0 else DOWN)
                     labels.append(label.next_to(zoomed.c2p(x, y), offset, buff=BUFF * 0.5))
-                style.number_axis(axis, labels)
+                zoomed.add(style.number_axis(axis, labels))
             self.play(ReplacementTransform(self.grid, zoomed), run_time=BEAT)
             self.grid = zoomed
             origin = zoomed.c2p(0, 0)

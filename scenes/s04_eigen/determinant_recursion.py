@@ -152,7 +152,8 @@ class DeterminantRecursion(LessonScene):
                 children.add(VGroup(prefix, minor).arrange(DOWN, buff=BUFF * 0.5))
             else:
                 children.add(VGroup(prefix, minor).arrange(RIGHT, buff=BUFF * 0.6))
-        children.arrange(RIGHT, buff=GAP * 1.2)
+        # On one bottom line, so the values written under the minors share a baseline.
+        children.arrange(RIGHT, buff=GAP * 1.2, aligned_edge=DOWN)
         style.fit_width(children, style.SAFE_WIDTH)
         children.next_to(root, DOWN, buff=GAP * 1.4).set_x(0)
         bottom = root_matrix.get_bottom()[1] - 0.1

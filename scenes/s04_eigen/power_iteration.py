@@ -158,6 +158,7 @@ class PowerIteration(LessonScene):
                 for i in range(self.pages)
             )
         )
+        style.number_axis(self.chart.x_axis, self.page_labels)  # along the bottom when low < 0
 
     def bars(self, scores: Sequence[float], colour: str = INPUT) -> VGroup:
         """One bar per page, from 0 to its score."""

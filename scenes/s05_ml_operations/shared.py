@@ -110,7 +110,8 @@ class LogBarChart(VGroup):
         x_step = max(1, numbered // 2)
         self.axes = style.axes(
             [0, count + x_step / 2, x_step],
-            [0, max(high - self.low, 1), 1],
+            # Half a decade over the top one: the arrow tip stands clear of the tallest bar.
+            [0, max(high - self.low, 1) + 0.5, 1],
             width=width,
             height=height,
             x_label=x_label,

@@ -20,6 +20,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
+    Mobject,
     ValueTracker,
     VGroup,
     VMobject,
@@ -104,6 +105,16 @@ def factor_row(name: str, colour: str, values: Any, caption: str) -> VGroup:
     return VGroup(lhs, body, said).arrange(RIGHT, buff=BUFF)
 
 
+def off_the_axes(label: Mobject, origin: np.ndarray) -> Mobject:
+    """``label`` moved off the plane's axis lines it would sit across (the name of an arrow
+    along an axis): above the x axis, right of the y axis, so no line strikes it through."""
+    if label.get_bottom()[1] < origin[1] < label.get_top()[1]:
+        label.shift(UP * (origin[1] + BUFF * 0.4 - label.get_bottom()[1]))
+    if label.get_left()[0] < origin[0] < label.get_right()[0]:
+        label.shift(RIGHT * (origin[0] + BUFF * 0.4 - label.get_left()[0]))
+    return label
+
+
 class SingularValueDecomposition(LessonScene):
     """The unit circle through V^T (rotate), Sigma (stretch) and U (rotate) onto A's ellipse."""
 
@@ -178,7 +189,7 @@ class SingularValueDecomposition(LessonScene):
             anchor = origin + direction * max(length, LABEL_REACH)
             label = tex(name, size=LABEL_SIZE + 4, color=colour)
             label.next_to(anchor, direction, buff=BUFF * 0.5)
-            labels.add(label)
+            labels.add(off_the_axes(label, origin))
         return labels
 
     def unit_direction(self, stage: str, i: int) -> np.ndarray:

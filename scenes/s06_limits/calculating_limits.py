@@ -218,9 +218,10 @@ class CalculatingLimits(GraphScene):
 
     # -- pictures ------------------------------------------------------------------------
 
-    def samples(self, case: Case) -> np.ndarray:
-        """f over the graph's window, away from x0 (and, at a pole, its steepest part)."""
-        low, high = case.window
+    def samples(self, case: Case, window: tuple[float, float]) -> np.ndarray:
+        """f over ``window`` (the x range the graph draws it over), away from x0 (and, at a
+        pole, its steepest part)."""
+        low, high = window
         xs = np.linspace(max(low, 1.0) if math.isinf(case.x0) else low, high, 241)
         away = np.abs(xs - (0.0 if math.isinf(case.x0) else case.x0))
         keep = away > (high - low) / (8 if case.key == "pole" else 200)
@@ -228,8 +229,8 @@ class CalculatingLimits(GraphScene):
         return np.array([case.f(float(x)) for x in xs])
 
     def draw_graph(self, case: Case) -> VGroup:
-        ys = self.samples(case)
         self.x_range = round_out(*case.window, most=6)
+        ys = self.samples(case, self.x_range[:2])
         self.y_range = y_range_over(min(0.0, float(ys.min())), max(0.0, float(ys.max())))
         self.axes = self.fitted_axes(*GRAPH_SIZE)
         self.axes.next_to(self.heading, DOWN, buff=GAP * 0.6).to_edge(LEFT, buff=MARGIN)

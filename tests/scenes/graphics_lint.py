@@ -76,7 +76,26 @@ def visible_family(scene: Scene) -> list[Mobject]:
             if id(member) not in seen:
                 seen.add(id(member))
                 found.append(member)
-    return [m for m in found if is_visible(m)]
+    # Innermost first: a mobject is visible if its own points are drawn (a large enough
+    # extent, not transparent) or any of its parts is, as harness.is_visible has it,
+    # without measuring each part again for every group it belongs to.
+    visible: set[int] = set()
+    for member in reversed(found):
+        if any(id(part) in visible for part in member.submobjects) or draws_itself(member):
+            visible.add(id(member))
+    return [m for m in found if id(m) in visible]
+
+
+def draws_itself(mobject: Mobject) -> bool:
+    """Whether ``mobject``'s own points show: spread over more than a speck, not transparent."""
+    points = mobject.points
+    if len(points) == 0 or np.ptp(points[:, :2], axis=0).max() < 1e-3:
+        return False
+    if not hasattr(mobject, "get_fill_opacity"):
+        return True  # an image or other mobject drawn without opacities
+    return float(np.max(mobject.get_fill_opacity())) > 0.05 or (
+        float(np.max(mobject.get_stroke_opacity())) > 0.05
+    )
 
 
 def axes_box(axes: Axes) -> Box:
@@ -136,18 +155,24 @@ def near_axis(axis: Mobject, label: Mobject) -> bool:
     return float(np.linalg.norm(start + t * along - centre)) <= NUMBER_REACH
 
 
-def numbered_axes(axes: Axes, numbers: list[Mobject]) -> int:
+def own_numbers(axis: Mobject) -> list[Mobject]:
+    """The axis's tick numbers: from ``add_coordinates``, or declared with
+    ``style.number_axis``."""
+    return [
+        *getattr(axis, "numbers", []),
+        *getattr(axis, "labels", []),
+        *getattr(axis, "tick_numbers", []),
+    ]
+
+
+def numbered_axes(axes: Axes, numbers: list[Mobject], on_screen: set[int] | None = None) -> int:
     """How many of the axes' two axes carry enough visible tick numbers to be read: its own
     (``add_coordinates``) or numbers the scene wrote beside it. One is enough on an axis
     whose range holds 0, where the other axis crosses it and marks 0; two elsewhere."""
     numbered = 0
-    owners = {
-        id(m): axis
-        for axis in axes.get_axes()
-        for m in (*getattr(axis, "numbers", []), *getattr(axis, "labels", []))
-    }
+    owners = {id(m): axis for axis in axes.get_axes() for m in own_numbers(axis)}
     for axis, axis_range in zip(axes.get_axes(), (axes.x_range, axes.y_range), strict=False):
-        own = [*getattr(axis, "numbers", []), *getattr(axis, "labels", [])]
+        own = [m for m in own_numbers(axis) if on_screen is None or id(m) in on_screen]
         beside = [
             m for m in numbers if near_axis(axis, m) and owners.get(id(m), axis) is axis
         ]  # a number of the other axis, near the corner where they meet, is not this one's
@@ -189,8 +214,9 @@ def plot_problems(scene: Scene, when: str, family: list[Mobject]) -> list[str]:
     owned.update(id(axes) for axes in every_axes)
     all_axes = [axes for axes in every_axes if not isinstance(axes, ThreeDAxes)]
     numbers = [m for m in family if is_number(m)]
+    on_screen = {id(m) for m in family}
     for axes in all_axes:
-        if numbered_axes(axes, numbers) < 2 and not style.is_qualitative(axes):
+        if numbered_axes(axes, numbers, on_screen) < 2 and not style.is_qualitative(axes):
             problems.append(
                 f"{when}: {type(axes).__name__} at {centre_of(axes)} has no numbered ticks on "
                 "both axes (number them, or say why not with style.qualitative(axes, why))"
@@ -205,7 +231,8 @@ def plot_problems(scene: Scene, when: str, family: list[Mobject]) -> list[str]:
         box = box_of(member)
         middle = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
         home = next((b for b, _ in boxes if contains(b, (*middle, *middle))), None)
-        if home is not None and not contains(home, box, PLOT_TOLERANCE):
+        inside_some = any(contains(b, box, PLOT_TOLERANCE) for b, _ in boxes)
+        if home is not None and not inside_some:
             problems.append(
                 f"{when}: {type(member).__name__} at {centre_of(member)} runs past the box of "
                 "the axes it is drawn on (clip it with style.clipped_to)"
@@ -252,31 +279,40 @@ def captions_of(family: list[Mobject], title: Mobject | None) -> list[Mobject]:
         if isinstance(member, Axes | Matrix) or member is title:
             skipped.update(id(m) for m in member.get_family())
     found: list[Mobject] = []
+    found_ids: set[int] = set()
     for member in family:
         if id(member) in skipped or not isinstance(member, Text | MathTex | DecimalNumber):
             continue
         if isinstance(member, SingleStringMathTex) and not isinstance(member, MathTex):
             continue
-        if any(id(m) in {id(f) for f in found} for m in member.get_family()[1:]):
+        parts = {id(m) for m in member.get_family()[1:]}
+        if parts & found_ids:
             continue
-        skipped.update(id(m) for m in member.get_family()[1:])  # its parts are not captions
+        skipped |= parts  # its parts are not captions
         if is_one_line(member):
             found.append(member)
+            found_ids.add(id(member))
     return found
 
 
-def row_problems(when: str, family: list[Mobject], captions: list[Mobject]) -> list[str]:
+def row_problems(
+    when: str, family: list[Mobject], captions: list[Mobject], plots: list[Box]
+) -> list[str]:
     """Captions a scene grouped as one row (side by side) that stand on different baselines.
 
     A row is a group whose members are all one-line captions of one size, side by side,
     centres within a few lines of each other: the names under a row of matrices, the
-    labels along a strip of pictures.
+    labels along a strip of pictures. Labels inside the box of a plot (``plots``) stand
+    where the data puts them, at the tips of vectors, and are no row.
     """
     problems = []
     is_caption = {id(c) for c in captions}
     for group in family:
         members = group.submobjects
         if len(members) < 2 or not all(id(m) in is_caption for m in members):
+            continue
+        centres = [tuple(float(c) for c in m.get_center()[:2]) for m in members]
+        if any(contains(b, (x, y, x, y)) for b in plots for x, y in centres):
             continue
         sizes = {font_size_of(m) for m in members}
         boxes = [box_of(m) for m in members]
@@ -351,9 +387,10 @@ def graphics_problems(scene: Scene) -> list[str]:
     when = f"{type(scene).__name__} at t={scene.time:.2f}s"
     family = visible_family(scene)
     title = find_title(family)
+    plots = [axes_box(m) for m in family if isinstance(m, Axes) and not isinstance(m, ThreeDAxes)]
     return [
         *plot_problems(scene, when, family),
-        *row_problems(when, family, captions_of(family, title)),
+        *row_problems(when, family, captions_of(family, title), plots),
         *system_problems(when, family),
         *title_problems(when, scene, title),
     ]

@@ -119,9 +119,13 @@ Box = tuple[float, float, float, float]
 
 
 def box_of(mobject: Mobject) -> Box:
-    """``(left, bottom, right, top)`` of ``mobject``'s bounding box."""
-    x0, y0 = mobject.get_corner(np.array([-1, -1, 0]))[:2]
-    x1, y1 = mobject.get_corner(np.array([1, 1, 0]))[:2]
+    """``(left, bottom, right, top)`` of ``mobject``'s bounding box: the extremes of the
+    points manim bounds it by (a curve's anchors), in one pass for both corners."""
+    points = mobject.get_points_defining_boundary()
+    if len(points) == 0:
+        x, y = (float(c) for c in mobject.get_center()[:2])
+        return x, y, x, y
+    (x0, y0), (x1, y1) = points[:, :2].min(axis=0), points[:, :2].max(axis=0)
     return float(x0), float(y0), float(x1), float(y1)
 
 
