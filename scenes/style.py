@@ -739,7 +739,7 @@ def baseline(mobject: Mobject, reach: float = 0.03) -> float:
     the most glyphs share within ``reach`` (a 0 or 3 dips a hair below the line, a descender
     or bracket further, and = or - float above it; each is outvoted)."""
     leaves = [m for m in mobject.family_members_with_points() if not m.submobjects]
-    bottoms = sorted(float(m.get_bottom()[1]) for m in leaves)
+    bottoms = sorted(float(m.points[:, 1].min()) for m in leaves)
     if not bottoms:
         return float(mobject.get_bottom()[1])
     counts = [sum(1 for b in bottoms if low <= b <= low + reach) for low in bottoms]

@@ -263,13 +263,26 @@ def centre_of(mobject: Mobject) -> str:
     return f"({x:.2f}, {y:.2f})"
 
 
+#: Boxes and font sizes measured while looking at the current frame, by mobject id: a
+#: caption is measured once per frame however many checks ask (graphics_problems clears it).
+MEASURED: dict[int, tuple[Box, float | None]] = {}
+
+
+def measure(mobject: Mobject) -> tuple[Box, float | None]:
+    """``mobject``'s box and font size in the current frame."""
+    found = MEASURED.get(id(mobject))
+    if found is None:
+        found = MEASURED[id(mobject)] = (box_of(mobject), font_size_of(mobject))
+    return found
+
+
 def is_one_line(mobject: Mobject) -> bool:
     """Whether ``mobject`` is one line of text: not taller than a line of its size with
     room for ^ and _, and not a fraction (stacked, it has no one baseline)."""
     if r"\frac" in getattr(mobject, "tex_string", ""):
         return False
-    size = font_size_of(mobject) or style.LABEL_SIZE
-    return mobject.height < 2.2 * size / 48
+    box, size = measure(mobject)
+    return box[3] - box[1] < 2.2 * (size or style.LABEL_SIZE) / 48
 
 
 def captions_of(family: list[Mobject], title: Mobject | None) -> list[Mobject]:
@@ -311,17 +324,18 @@ def row_problems(
         members = group.submobjects
         if len(members) < 2 or not all(id(m) in is_caption for m in members):
             continue
-        centres = [tuple(float(c) for c in m.get_center()[:2]) for m in members]
-        if any(contains(b, (x, y, x, y)) for b in plots for x, y in centres):
+        boxes = [measure(m)[0] for m in members]
+        middles = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in boxes]
+        if any(contains(p, (x, y, x, y)) for p in plots for x, y in middles):
             continue
-        sizes = {font_size_of(m) for m in members}
-        boxes = [box_of(m) for m in members]
         side_by_side = all(
             min(a[2], b[2]) < max(a[0], b[0]) for a, b in itertools.combinations(boxes, 2)
         )
         line = max(box[3] - box[1] for box in boxes)
-        centres = [float(m.get_center()[1]) for m in members]
-        if len(sizes) != 1 or not side_by_side or max(centres) - min(centres) > ROW_REACH * line:
+        centres = [y for _, y in middles]
+        if not side_by_side or max(centres) - min(centres) > ROW_REACH * line:
+            continue
+        if len({measure(m)[1] for m in members}) != 1:
             continue
         baselines = [style.baseline(m) for m in members]
         if max(baselines) - min(baselines) > BASELINE_TOLERANCE:
@@ -385,6 +399,7 @@ def find_title(family: list[Mobject]) -> Mobject | None:
 def graphics_problems(scene: Scene) -> list[str]:
     """Everything the graphics lint finds in the scene's current frame."""
     when = f"{type(scene).__name__} at t={scene.time:.2f}s"
+    MEASURED.clear()
     family = visible_family(scene)
     title = find_title(family)
     plots = [axes_box(m) for m in family if isinstance(m, Axes) and not isinstance(m, ThreeDAxes)]

@@ -78,7 +78,7 @@ def describe(mobject: Mobject) -> str:
 
 def is_visible(mobject: Mobject) -> bool:
     family = mobject.family_members_with_points()
-    if not family or (mobject.width < 1e-3 and mobject.height < 1e-3):
+    if not family or np.ptp(mobject.get_all_points()[:, :2], axis=0).max() < 1e-3:
         return False
     return any(
         float(np.max(m.get_fill_opacity())) > 0.05 or float(np.max(m.get_stroke_opacity())) > 0.05
@@ -119,14 +119,23 @@ Box = tuple[float, float, float, float]
 
 
 def box_of(mobject: Mobject) -> Box:
-    """``(left, bottom, right, top)`` of ``mobject``'s bounding box: the extremes of the
-    points manim bounds it by (a curve's anchors), in one pass for both corners."""
-    points = mobject.get_points_defining_boundary()
+    """``(left, bottom, right, top)`` of ``mobject``'s bounding box, in one pass over its
+    points. Curves' handles count with their anchors: a glyph's box grows by a hair at
+    most, and the box costs a fraction of manim's anchors-only measure, which the lint
+    would otherwise repeat for every text in every frame it looks at."""
+    points = mobject.get_all_points()
     if len(points) == 0:
         x, y = (float(c) for c in mobject.get_center()[:2])
         return x, y, x, y
     (x0, y0), (x1, y1) = points[:, :2].min(axis=0), points[:, :2].max(axis=0)
     return float(x0), float(y0), float(x1), float(y1)
+
+
+def inside_margin(box: Box) -> bool:
+    """Whether ``box`` lies inside the frame's safe area (style.frame_is_inside_margin)."""
+    half_w = config.frame_width / 2 - style.MARGIN + 1e-6
+    half_h = config.frame_height / 2 - style.MARGIN + 1e-6
+    return -half_w <= box[0] and box[2] <= half_w and -half_h <= box[1] and box[3] <= half_h
 
 
 def boxes_overlap(a: Box, b: Box) -> bool:
@@ -148,13 +157,14 @@ def layout_problems(scene: Scene) -> list[str]:
     # A 3-D scene draws text in the frame only if it is fixed there; any other text is
     # projected, turns with the camera, and its box here is not where it appears.
     fixed = getattr(scene.camera, "fixed_in_frame_mobjects", None)
-    for mobject in texts:
+    boxes = [box_of(mobject) for mobject in texts]
+    for mobject, box in zip(texts, boxes, strict=True):
         if fixed is not None and mobject not in fixed:
             problems.append(
                 f"{when}: {describe(mobject)} is drawn in 3-D space, where it turns with the "
                 "camera and cannot be measured; fix it in the frame (add_fixed_in_frame_mobjects)"
             )
-        if not style.frame_is_inside_margin(mobject):
+        if not inside_margin(box):
             problems.append(f"{when}: {describe(mobject)} leaves the safe frame")
         size = font_size_of(mobject)
         if size is not None and size < style.MIN_TEXT_SIZE * SIZE_TOLERANCE:
@@ -162,7 +172,6 @@ def layout_problems(scene: Scene) -> list[str]:
                 f"{when}: {describe(mobject)} is set at {size:.0f} pt, below the smallest "
                 f"size {style.MIN_TEXT_SIZE} pt"
             )
-    boxes = [box_of(mobject) for mobject in texts]
     for (a, box_a), (b, box_b) in itertools.combinations(zip(texts, boxes, strict=True), 2):
         if boxes_overlap(box_a, box_b):
             problems.append(f"{when}: {describe(a)} overlaps {describe(b)}")
