@@ -430,6 +430,12 @@ def _points_along(curve: VMobject) -> np.ndarray:
     return curve.points
 
 
+def numbers_to_read(axis_range: Sequence[float]) -> int:
+    """How many tick numbers make an axis readable: one when its range holds 0 (the other
+    axis marks 0 where it crosses), two otherwise."""
+    return 1 if axis_range[0] <= 0 <= axis_range[1] else 2
+
+
 def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None:
     """Take away the tick numbers of ``axes`` that a curve runs through, most crossed first,
     keeping enough for the scale to stay readable: one on an axis whose range holds 0 (the
@@ -439,7 +445,7 @@ def clear_tick_numbers(axes: Axes, *curves: VMobject, pad: float = 0.05) -> None
         labels = getattr(axis, "labels", None)
         if labels is None:
             continue
-        keep = 1 if axis_range[0] <= 0 <= axis_range[1] else 2
+        keep = numbers_to_read(axis_range)
 
         def crossed(label: Mobject) -> int:
             (x0, y0, _), (x1, y1, _) = label.get_corner(DL), label.get_corner(UR)
@@ -610,14 +616,21 @@ def readout_grid(
 
 def frame_is_inside_margin(mobject: Mobject) -> bool:
     """Whether ``mobject`` lies inside the safe area of the frame."""
-    half_w = config.frame_width / 2 - MARGIN
-    half_h = config.frame_height / 2 - MARGIN
-    return bool(
-        mobject.get_left()[0] >= -half_w - 1e-6
-        and mobject.get_right()[0] <= half_w + 1e-6
-        and mobject.get_bottom()[1] >= -half_h - 1e-6
-        and mobject.get_top()[1] <= half_h + 1e-6
+    return box_is_inside_margin(
+        (
+            mobject.get_left()[0],
+            mobject.get_bottom()[1],
+            mobject.get_right()[0],
+            mobject.get_top()[1],
+        )
     )
+
+
+def box_is_inside_margin(box: Sequence[float]) -> bool:
+    """Whether the box ``(left, bottom, right, top)`` lies inside the safe area of the frame."""
+    half_w = config.frame_width / 2 - MARGIN + 1e-6
+    half_h = config.frame_height / 2 - MARGIN + 1e-6
+    return bool(-half_w <= box[0] and box[2] <= half_w and -half_h <= box[1] and box[3] <= half_h)
 
 
 def fitted_matrix(values: Any, *, gap: float = 0.45, **kwargs: Any) -> Matrix:

@@ -177,8 +177,7 @@ def numbered_axes(axes: Axes, numbers: list[Mobject], on_screen: set[int] | None
             m for m in numbers if near_axis(axis, m) and owners.get(id(m), axis) is axis
         ]  # a number of the other axis, near the corner where they meet, is not this one's
         shown = {id(m) for m in (*own, *beside) if is_visible(m)}
-        needed = 1 if axis_range[0] <= 0 <= axis_range[1] else 2
-        numbered += len(shown) >= needed
+        numbered += len(shown) >= style.numbers_to_read(axis_range)
     return numbered
 
 

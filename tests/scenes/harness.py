@@ -131,13 +131,6 @@ def box_of(mobject: Mobject) -> Box:
     return float(x0), float(y0), float(x1), float(y1)
 
 
-def inside_margin(box: Box) -> bool:
-    """Whether ``box`` lies inside the frame's safe area (style.frame_is_inside_margin)."""
-    half_w = config.frame_width / 2 - style.MARGIN + 1e-6
-    half_h = config.frame_height / 2 - style.MARGIN + 1e-6
-    return -half_w <= box[0] and box[2] <= half_w and -half_h <= box[1] and box[3] <= half_h
-
-
 def boxes_overlap(a: Box, b: Box) -> bool:
     width = min(a[2], b[2]) - max(a[0], b[0])
     height = min(a[3], b[3]) - max(a[1], b[1])
@@ -164,7 +157,7 @@ def layout_problems(scene: Scene) -> list[str]:
                 f"{when}: {describe(mobject)} is drawn in 3-D space, where it turns with the "
                 "camera and cannot be measured; fix it in the frame (add_fixed_in_frame_mobjects)"
             )
-        if not inside_margin(box):
+        if not style.box_is_inside_margin(box):
             problems.append(f"{when}: {describe(mobject)} leaves the safe frame")
         size = font_size_of(mobject)
         if size is not None and size < style.MIN_TEXT_SIZE * SIZE_TOLERANCE:
