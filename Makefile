@@ -7,7 +7,8 @@
 #
 # Variables: QUALITY=l|m|h|p|k (default h; `make scene` defaults to l),
 # S=SceneName, N=section number, VERBOSE=1, JOBS=n (or make -jN), NOWAIT=1 (refuse, rather
-# than wait, while another build of the same quality runs), and make -k.
+# than wait, while another build of the same quality runs), VOICE=none|draft|recorded
+# (speech in the videos: none by default), and make -k.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := all
@@ -33,6 +34,7 @@ export MLFM_NOWAIT := $(value NOWAIT)
 export MLFM_SCHEDULER := $(value SCHEDULER)
 export MLFM_WORKERS := $(value WORKERS)
 export MLFM_PORT := $(value PORT)
+export MLFM_VOICE := $(value VOICE)
 export MLFM_GOALS := $(value MAKECMDGOALS)
 export MLFM_QUALITY_GIVEN := $(if $(filter undefined,$(origin QUALITY)),,$(value QUALITY))
 # `make scene` previews at 480p15 unless QUALITY is given; everything else renders at 1080p60.
@@ -44,7 +46,7 @@ TEST_WORKERS = -n auto --dist loadgroup
 BUILD_FLAGS = $(if $(VERBOSE),--verbose)
 
 .PHONY: all help setup test-setup scene storyboard section lectures gallery list test fuzz inputs \
-	plan worker scheduler bench \
+	plan worker scheduler bench script \
 	refresh-posters lint clean distclean
 
 # One process renders, then joins the lectures and writes the gallery, even after a failed
@@ -55,7 +57,7 @@ all: setup ## Render every scene, join each section's lecture, write the gallery
 help: ## List the targets
 	@echo "ML Foundations in Motion - targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 24
-	@echo "Variables: QUALITY=l|m|h|p|k  S=SceneName  N=section  VERBOSE=1  JOBS=n (or make -jN)  NOWAIT=1"
+	@echo "Variables: QUALITY=l|m|h|p|k  S=SceneName  N=section  VOICE=none|draft|recorded  VERBOSE=1  JOBS=n (or make -jN)  NOWAIT=1"
 
 # SKIP_SETUP=1 uses VENV as it is (the pipeline's tests run make on copies of the project).
 setup: $(if $(SKIP_SETUP),,$(SETUP_STAMP)) ## Install what rendering needs (Debian packages, .venv); once
@@ -77,6 +79,9 @@ storyboard: setup ## Every beat's last frame on one page, no video: make storybo
 
 section: setup ## Render one section and join its lecture: make section N=3
 	@$(PIPELINE) build --section-from-env --lectures --gallery $(BUILD_FLAGS)
+
+script: setup ## The recording script: each beat's file to record, text and time (S= or N=)
+	@$(PIPELINE) script $(if $(VERBOSE),--verbose)
 
 lectures: setup ## Join each section's scenes into one video with chapters and subtitles (N= for one)
 	@$(PIPELINE) lectures $(if $(VERBOSE),--verbose)

@@ -42,6 +42,7 @@ DEBIAN_PACKAGES: dict[str, str] = {
     "texlive-fonts-recommended": "the fonts LaTeX formulas are drawn in",
     "dvisvgm": "turns compiled LaTeX into SVG paths",
     "fonts-dejavu-core": "the font on-screen text is set in",
+    "espeak-ng": "the draft voice (VOICE=draft) that speaks each beat's narration",
 }
 
 #: Debian packages only the test suite needs: the gallery is tested in a real browser.

@@ -144,7 +144,7 @@ class Builder(QualityStep):
             for entry in current:
                 self.say(f"{self.label(entry)} up to date")
         if pending:
-            problems = checks.find_problems()
+            problems = checks.find_problems(self.fingerprinter.voice)
             if problems:
                 raise BuildError(checks.describe(problems))
             if self.cluster is not None:
@@ -181,7 +181,7 @@ class Builder(QualityStep):
 
     def storyboards(self, selection: list[SceneEntry]) -> bool:
         """Write each scene's storyboard without rendering its video; True if all were written."""
-        problems = checks.find_problems()
+        problems = checks.find_problems(self.fingerprinter.voice)
         if problems:
             raise BuildError(checks.describe(problems))
         ok = True
@@ -248,6 +248,10 @@ class Builder(QualityStep):
                 for key, path in self.paths.outputs(entry).items()
             },
             "verbose": self.verbose,
+            "voice": {
+                "mode": self.fingerprinter.voice,
+                "cache": str(self.paths.renders / ".cache" / "voice"),
+            },
         }
 
     def _result_file(self, entry: SceneEntry) -> Path:

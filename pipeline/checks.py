@@ -26,9 +26,11 @@ LATEX_PACKAGES = (
 LATEX_FILES = ("standalone.cls", "preview.sty", "amsmath.sty", "amssymb.sty", "babel.sty")
 
 
-def find_problems() -> list[Problem]:
-    """Every missing piece: LaTeX and its packages, dvisvgm, Cairo and Pango."""
+def find_problems(voice: str = "none") -> list[Problem]:
+    """Every missing piece: LaTeX and its packages, dvisvgm, Cairo, Pango; espeak-ng for a voice."""
     problems: list[Problem] = []
+    if voice != "none" and shutil.which("espeak-ng") is None:
+        problems.append(Problem(f"espeak-ng (the draft voice, for VOICE={voice})", ("espeak-ng",)))
     if shutil.which("latex") is None:
         problems.append(Problem("LaTeX (the `latex` command)", LATEX_PACKAGES))
     elif shutil.which("kpsewhich") is not None:

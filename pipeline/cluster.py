@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.voice import NARRATION, voice_mode
+
 #: What a worker needs of the project to render a scene.
 SNAPSHOT_FOLDERS = ("lib", "scenes", "pipeline")
 SNAPSHOT_FILES = ("manim.cfg",)
@@ -63,10 +65,13 @@ class Snapshot:
         return f"mlfm-code-{self.digest[:16]}"
 
 
-def snapshot(root: Path) -> Snapshot:
-    """Pack the code a render needs; equal contents give equal bytes and an equal name."""
+def snapshot(root: Path, *, recordings: bool = False) -> Snapshot:
+    """Pack the code a render needs; equal contents give equal bytes and an equal name.
+
+    ``recordings``: the lecturer's recordings (``narration/``) go too, for VOICE=recorded.
+    """
     files: list[Path] = []
-    for folder in SNAPSHOT_FOLDERS:
+    for folder in SNAPSHOT_FOLDERS + ((NARRATION,) if recordings else ()):
         files += [
             p
             for p in (root / folder).rglob("*")
@@ -152,6 +157,7 @@ def render_remote(spec: dict[str, Any], digest: str) -> dict[str, Any]:
             "progress_file": str(scratch / "progress.json"),
             "state_file": str(scratch / "state.json"),
             "tex_cache": str(cache),
+            "voice": {**(spec.get("voice") or {}), "cache": str(code.parent.parent / "voice")},
             "tex_log": str(scratch / "tex.log"),
             "outputs": outputs,
             "verbose": False,
@@ -199,7 +205,7 @@ def connect(address: str) -> Any:
 
 def share_code(client: Any, root: Path) -> tuple[Snapshot, bool]:
     """Make the project's current code reach every worker; whether it had to be sent."""
-    code = snapshot(root)
+    code = snapshot(root, recordings=voice_mode() == "recorded")
 
     def registered(dask_scheduler: Any, name: str = code.plugin_name) -> bool:
         return name in dask_scheduler.worker_plugins

@@ -160,6 +160,60 @@ class _Probe:
     tick: Fraction  # the video stream's time base
     first: int  # first presentation time, in ticks
     end: int  # last frame's time plus its duration, in ticks
+    sound: tuple[tuple[int, int], ...] = ()  # the audio packets' (pts, duration), in order
+    sound_tick: Fraction = Fraction(1)
+
+
+@dataclass(frozen=True)
+class _SoundPlan:
+    """Where each part's audio packets go in the lecture, and how many of them are kept."""
+
+    shifts: tuple[int, ...]  # ticks (of the audio time base) added to each part's packets
+    kept: tuple[int, ...]  # each part's first packets kept; the rest, its silent tail, dropped
+
+
+def plan_sound(probes: Sequence[_Probe], starts: Sequence[Fraction]) -> _SoundPlan | None:
+    """Lay the parts' audio packets end to end, each part within half a packet of its start.
+
+    Every scene's sound is encoded on its own and is as long as its picture, but
+    AAC comes in packets of 1024 samples: a scene's packets cannot end exactly where
+    the next scene's picture starts. Copying them whole, each part after the first
+    would start up to a packet late, and the delays would add up over a lecture. So
+    each part's packets are placed where its first one must be for its sound to
+    start with its picture (the first packet is the encoder's priming, before the
+    scene's time 0), and the part before keeps the number of its packets that
+    reaches closest to there; the last packets of a scene are the silence after
+    its last word. The sound is thus continuous (no gap, no overlap) and every
+    part's sound starts within half a packet (10.7 ms at 48 kHz) of its chapter.
+    """
+    if not probes or not probes[0].sound:
+        return None
+    tick = probes[0].sound_tick
+    shifts: list[int] = []
+    kept: list[int] = []
+    for i, (probe, start) in enumerate(zip(probes, starts, strict=True)):
+        first_pts = probe.sound[0][0]
+        # Where the part's first packet lands if its sound starts with its picture.
+        ideal = round(start / tick) - round(probe.first * probe.tick / tick)
+        if i == 0:
+            shifts.append(ideal)
+            continue
+        previous = probes[i - 1]
+        base = shifts[-1]
+        target = ideal + first_pts
+        ends = []
+        position = previous.sound[0][0] + base
+        for pts, duration in previous.sound:
+            position = max(position, pts + base) + duration
+            ends.append(position)
+        count = min(range(1, len(ends) + 1), key=lambda m: abs(ends[m - 1] - target))
+        kept.append(count)
+        end = ends[count - 1]
+        half = previous.sound[0][1] / 2
+        # Sound that ran out before its picture leaves a gap; otherwise, end to end.
+        shifts.append((target if end < target - half else end) - first_pts)
+    kept.append(len(probes[-1].sound))
+    return _SoundPlan(tuple(shifts), tuple(kept))
 
 
 def _probe(part: Part) -> _Probe:
@@ -173,16 +227,28 @@ def _probe(part: Part) -> _Probe:
             if not container.streams.video:
                 return _Probe(layout, Fraction(1), 0, 0)
             video = container.streams.video[0]
-            times = [
-                (packet.pts, packet.pts + (packet.duration or 0))
-                for packet in container.demux(video)
-                if packet.pts is not None
-            ]
+            audio = container.streams.audio[0] if container.streams.audio else None
+            times = []
+            sound = []
+            for packet in container.demux([video, *([audio] if audio else [])]):
+                if packet.pts is None:
+                    continue
+                if packet.stream.type == "video":
+                    times.append((packet.pts, packet.pts + (packet.duration or 0)))
+                else:
+                    sound.append((packet.pts, packet.duration or 0))
     except av.FFmpegError as error:
         raise JoinError(f"cannot read {part.name}'s video {part.video}: {error}") from error
     if not times:
         raise JoinError(f"cannot join: {part.name}'s video {part.video} holds no frames")
-    return _Probe(layout, video.time_base, min(t[0] for t in times), max(t[1] for t in times))
+    return _Probe(
+        layout,
+        video.time_base,
+        min(t[0] for t in times),
+        max(t[1] for t in times),
+        tuple(sound),
+        audio.time_base if audio is not None else Fraction(1),
+    )
 
 
 def join(parts: Sequence[Part], destination: Path, *, title: str | None = None) -> Joined:
@@ -224,7 +290,8 @@ def join(parts: Sequence[Part], destination: Path, *, title: str | None = None) 
             ]
         )
         last_dts: list[int | None] = [None] * len(targets)
-        for part, probe, start in zip(parts, probes, starts, strict=True):
+        sound = plan_sound(probes, starts)
+        for number, (part, probe, start) in enumerate(zip(parts, probes, starts, strict=True)):
             try:
                 with av.open(str(part.video)) as container:
                     sources = _copied_streams(container)
@@ -235,14 +302,20 @@ def join(parts: Sequence[Part], destination: Path, *, title: str | None = None) 
                         for s in sources
                     ]
                     first = [True] * len(sources)
+                    copied = [0] * len(sources)
                     for packet in container.demux(sources):
                         if packet.dts is None:  # the empty packet that ends each stream
                             continue
                         index = sources.index(packet.stream)
+                        if packet.stream.type == "audio" and sound is not None:
+                            if copied[index] >= sound.kept[number]:
+                                continue  # the silent tail under the next part's first packet
+                            shifts[index] = sound.shifts[number]
+                        copied[index] += 1
                         previous = last_dts[index]
                         if first[index] and previous is not None:
-                            # Sound may run a little past the picture (an AAC encoder's
-                            # last frame): start this part's just after it, never before.
+                            # Never before the stream's last packet (a stream of other
+                            # packets than the plan's: start it just after).
                             shifts[index] = max(shifts[index], previous + 1 - packet.dts)
                         first[index] = False
                         if packet.pts is not None:

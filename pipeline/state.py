@@ -7,6 +7,8 @@ A scene's *fingerprint* is a hash of everything its video depends on:
   modules of ``lib/`` it uses), read statically (:mod:`pipeline.deps`), plus the
   data files those modules name in ``DATA_FILES``;
 - its manifest entry and the quality;
+- with a voice (``VOICE=draft`` or ``recorded``), the voice's settings and the speech
+  engine's version, and with ``recorded`` the scene's recordings in ``narration/``;
 - the environment that draws it: the render step (``pipeline/worker.py``), a
   ``manim.cfg`` in the project root, the versions of manim, numpy, scipy, PyAV
   and Pillow, the TeX toolchain (``latex`` and ``dvisvgm``) and manim's TeX
@@ -34,6 +36,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
+from pipeline import voice as voices
 from pipeline.deps import DependencyGraph
 from pipeline.manifest import Manifest, SceneEntry
 from pipeline.qualities import Quality
@@ -200,14 +203,28 @@ def project_config(root: Path) -> dict[str, str | None]:
     return record
 
 
-def environment_record(root: Path, quality: Quality) -> dict[str, Any]:
-    """Everything outside the scene's own code that its video depends on, as plain data."""
+def environment_record(root: Path, quality: Quality, voice: str = "none") -> dict[str, Any]:
+    """Everything outside the scene's own code that its video depends on, as plain data.
+
+    A silent build's record has no voice in it: its fingerprints are what they were
+    before there were voices.
+    """
+    sound = voices.environment(voice)
     return {
         "quality": quality.as_record(),
         "render_step": _file_hash(root / "pipeline" / "worker.py"),
         **project_config(root),
         **toolchain(),
+        **({"voice": sound} if sound is not None else {}),
     }
+
+
+def scene_code(code: str, root: Path, scene: str, voice: str) -> str:
+    """A scene's code digest, with its recordings when the voice is the recorded one."""
+    if voice != "recorded":
+        return code
+    recorded = voices.recordings_digest(root, scene)
+    return hashlib.sha256(f"{code}\0{recorded}".encode()).hexdigest()
 
 
 def combine_fingerprint(environment: str, code: str, entry: dict[str, Any]) -> str:
@@ -262,12 +279,15 @@ class Paths:
 class Fingerprinter:
     """Computes scene fingerprints for one build, reading each source file once."""
 
-    def __init__(self, root: Path, manifest: Manifest, quality: Quality) -> None:
+    def __init__(
+        self, root: Path, manifest: Manifest, quality: Quality, voice: str | None = None
+    ) -> None:
         self.root = root
         self.manifest = manifest
         self.quality = quality
+        self.voice = voices.voice_mode(voice)  # None: make's VOICE
         self.graph = DependencyGraph(root)
-        record = environment_record(root, quality)
+        record = environment_record(root, quality, self.voice)
         self.environment = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
 
     def code_files(self, entry: SceneEntry) -> list[Path]:
@@ -275,7 +295,7 @@ class Fingerprinter:
         return self.graph.closure(entry.module)
 
     def code_digest(self, entry: SceneEntry) -> str:
-        return self.graph.digest(entry.module)
+        return scene_code(self.graph.digest(entry.module), self.root, entry.name, self.voice)
 
     def fingerprint(self, entry: SceneEntry) -> str:
         return combine_fingerprint(self.environment, self.code_digest(entry), entry.as_record())

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import math
 import os
 import random
 import resource
@@ -36,9 +37,10 @@ from typing import Any
 
 from pipeline.deps import code_digest
 from pipeline.progress import write_report
-from pipeline.state import combine_fingerprint, read_json, write_json_atomically
+from pipeline.state import combine_fingerprint, read_json, scene_code, write_json_atomically
 from pipeline.storyboard import FrameLog, clock, recording
 from pipeline.storyboard import save as save_storyboard
+from pipeline.voice import GAP, SAMPLE_RATE, Narrator, mux, track_length
 
 SEED = 20_240_601
 #: Partial movies encoded at once while drawing goes on.
@@ -136,9 +138,11 @@ def storyboard_only(job: dict[str, Any], scene_class: type, settings: dict[str, 
 
     frames = FrameLog()
     started = time.perf_counter()
+    narrator = narrator_of(job)
     with tempconfig({**settings, "write_to_movie": False, "dry_run": True}):
         config.output_file = job["scene"]
-        scene = recording(scene_class, frames, draw=True)(skip_animations=True)
+        drawn = recording(scene_class, frames, draw=True)
+        scene = (voiced(drawn, narrator) if narrator else drawn)(skip_animations=True)
         scene.render()
     path = Path(job["outputs"]["storyboard"])
     tiles = save_storyboard(frames, storyboard_title(job, float(scene.time)), path)
@@ -147,6 +151,26 @@ def storyboard_only(job: dict[str, Any], scene_class: type, settings: dict[str, 
         "scene": job["scene"],
         "storyboard": job["outputs"]["storyboard"],
         "tiles": tiles,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+
+
+def script_only(job: dict[str, Any], scene_class: type, settings: dict[str, Any]) -> dict:
+    """Play the scene without drawing and list its beats: the recording script's lines."""
+    from manim import config, tempconfig
+
+    narrator = narrator_of(job, listing=True)
+    assert narrator is not None
+    started = time.perf_counter()
+    with tempconfig({**settings, "write_to_movie": False, "dry_run": True}):
+        config.output_file = job["scene"]
+        scene = voiced(scene_class, narrator)(skip_animations=True)
+        scene.render()
+    shutil.rmtree(job["work_dir"], ignore_errors=True)
+    return {
+        "scene": job["scene"],
+        "duration": float(scene.time),
+        "voice": narrator.record(),
         "seconds": round(time.perf_counter() - started, 3),
     }
 
@@ -172,6 +196,59 @@ def reporting(scene_class: type, report: Path) -> type:
     Reporting.__name__ = scene_class.__name__
     Reporting.__qualname__ = scene_class.__qualname__
     return Reporting
+
+
+def voiced(scene_class: type, narrator: Narrator) -> type:
+    """``scene_class`` with a voice: each subcaption is a beat, spoken from its cue's start.
+
+    A cue that ends now (a beat, or a play with a subcaption) and is shorter than its
+    speech plus :data:`~pipeline.voice.GAP` is held, the picture still, until the
+    speech is over; the cue is lengthened to match, so the subtitles say what is said.
+    """
+
+    class Voiced(scene_class):  # type: ignore[valid-type, misc]
+        def add_subcaption(self, content: str, duration: float = 1, offset: float = 0) -> None:
+            now = float(self.time)
+            start = now + offset
+            clip, take = narrator.speak(content)
+            if clip is not None and len(clip):
+                needed = len(clip) / SAMPLE_RATE + GAP
+                if needed > duration:
+                    if start + duration >= now - 1e-6:  # the cue ends now: hold the picture
+                        hold(self, start + needed - now)
+                        needed = max(needed, float(self.time) - start)
+                    duration = needed
+                    offset = start - float(self.time)
+            narrator.add(content, start, start + duration, clip, take)
+            super().add_subcaption(content, duration=duration, offset=offset)
+
+    Voiced.__name__ = scene_class.__name__
+    Voiced.__qualname__ = scene_class.__qualname__
+    return Voiced
+
+
+def hold(scene: Any, seconds: float) -> None:
+    """Hold the picture for at least ``seconds``, in whole frames.
+
+    A wait draws whole frames and may draw one fewer than its length would fit
+    (it rounds down), so the wait asked for is half a frame longer than the whole
+    frames it must cover.
+    """
+    if seconds <= 1e-6:
+        return
+    rate = float(scene.camera.frame_rate)
+    frames = math.ceil(seconds * rate - 1e-6)
+    scene.wait((frames + 0.5) / rate)
+
+
+def narrator_of(job: dict[str, Any], *, listing: bool = False) -> Narrator | None:
+    """The job's narrator: None for a silent render, unless only ``listing`` the beats."""
+    voice = job.get("voice") or {}
+    mode = voice.get("mode", "none")
+    if mode == "none" and not listing:
+        return None
+    cache = Path(voice.get("cache") or Path(job["root"]) / "renders" / ".cache" / "voice")
+    return Narrator(mode, job["scene"], Path(job["root"]), cache)
 
 
 def declared_inputs(scene_class: type) -> list[dict[str, str]]:
@@ -245,9 +322,10 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
     }
     install_shared_tex_cache(Path(job["tex_cache"]), Path(job["tex_log"]))
     root = Path(job["root"])
-    code_before = code_digest(root, job["module"])
+    mode = (job.get("voice") or {}).get("mode", "none")
+    code_before = scene_code(code_digest(root, job["module"]), root, job["scene"], mode)
     module = __import__(job["module"], fromlist=[job["scene"]])
-    code_after = code_digest(root, job["module"])
+    code_after = scene_code(code_digest(root, job["module"]), root, job["scene"], mode)
     fingerprint = imported_fingerprint(job, code_before, code_after)
     scene_class = getattr(module, job["scene"], None)
     if not (isinstance(scene_class, type) and issubclass(scene_class, Scene)):
@@ -255,10 +333,14 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
 
     if job.get("storyboard_only"):
         return storyboard_only(job, scene_class, settings)
+    if job.get("script_only"):
+        return script_only(job, scene_class, settings)
     frames = FrameLog()
+    narrator = narrator_of(job)
     with tempconfig(settings):
         config.output_file = job["scene"]
-        scene = recording(reporting(scene_class, Path(job["progress_file"])), frames, draw=False)()
+        drawn = recording(reporting(scene_class, Path(job["progress_file"])), frames, draw=False)
+        scene = (voiced(drawn, narrator) if narrator else drawn)()
         scene.render()
         writer = scene.renderer.file_writer
         movie = Path(writer.movie_file_path)
@@ -272,6 +354,10 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         print(f"warning: {job['scene']} has no subcaptions; its .srt is empty", file=sys.stderr)
 
     duration, frame_count = probe_video(movie)
+    if narrator is not None:  # the picture's packets copied beside the speech, as long as it
+        speech = narrator.track(track_length(frame_count, job["quality"]["frame_rate"]))
+        mux(movie, speech, work / "voiced.mp4")
+        movie = work / "voiced.mp4"
     board = work / "storyboard.png"
     tiles = save_storyboard(frames, storyboard_title(job, duration), board)
     outputs = {key: Path(value) for key, value in job["outputs"].items()}
@@ -292,6 +378,7 @@ def render(job: dict[str, Any]) -> dict[str, Any]:
         "frames": frame_count,
         "storyboard_tiles": tiles,
         "inputs": declared_inputs(scene_class),
+        **({"voice": narrator.record()} if narrator is not None else {}),
         "render_seconds": round(time.perf_counter() - started, 3),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
