@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from pipeline import checks
+from pipeline import checks, voice
 from pipeline.manifest import Manifest, SceneEntry
 from pipeline.progress import Progress
 from pipeline.qualities import Quality
@@ -181,48 +181,70 @@ class Builder(QualityStep):
 
     def storyboards(self, selection: list[SceneEntry]) -> bool:
         """Write each scene's storyboard without rendering its video; True if all were written."""
-        problems = checks.find_problems(self.fingerprinter.voice)
-        if problems:
-            raise BuildError(checks.describe(problems))
         ok = True
         for entry in selection:
-            fingerprint = self.fingerprinter.fingerprint(entry)
-            job = Job(entry, fingerprint, float("inf"))
-            spec = {**self._job_spec(job), "storyboard_only": True}
-            self._result_file(entry).unlink(missing_ok=True)
             self.say(f"{self.label(entry)} storyboard ...")
-            started = time.perf_counter()
-            self.paths.log_dir.mkdir(parents=True, exist_ok=True)
-            log_path = self.paths.log_dir / f"{entry.name}.storyboard.log"
-            with log_path.open("w", encoding="utf-8") as log:
-                process = subprocess.run(
-                    [sys.executable, "-m", "pipeline.worker", json.dumps(spec)],
-                    cwd=self.root,
-                    stdout=None if self.verbose else log,
-                    stderr=None if self.verbose else subprocess.STDOUT,
-                    env={**os.environ, "PYTHONHASHSEED": "0"},
-                    check=False,
-                )
-            result = read_json(self._result_file(entry)) or {}
-            self._result_file(entry).unlink(missing_ok=True)
-            seconds = time.perf_counter() - started
-            if process.returncode == 0 and result.get("status") == "done":
-                record = result.get("record") or {}
+            record, seconds = self._run_once(entry, "storyboard")
+            if record is not None:
                 tiles = record.get("tiles")
                 self.say(
                     f"{self.label(entry)} storyboard of {tiles} beat{'' if tiles == 1 else 's'} "
                     f"in {seconds:.1f} s: {record.get('storyboard')}"
                 )
-            else:
-                ok = False
-                reason = (
-                    f"{result.get('error')}: {result.get('message')}"
-                    if result
-                    else (f"the process ended with status {process.returncode}")
-                )
-                where = log_path.relative_to(self.root)
-                self.say(f"{self.label(entry)} storyboard FAILED: {reason} (log: {where})")
+            ok = ok and record is not None
         return ok
+
+    def beats(self, selection: list[SceneEntry]) -> list[tuple[SceneEntry, dict[str, Any]]]:
+        """Each scene's beats as it plays now (played, not drawn): the recording script's lines.
+
+        Raises :class:`BuildError` naming the scenes that could not be played.
+        """
+        found = []
+        failed = []
+        for entry in selection:
+            record, _ = self._run_once(entry, "script")
+            if record is None:
+                failed.append(entry.name)
+            else:
+                found.append((entry, record))
+        if failed:
+            raise BuildError(f"could not list the beats of {', '.join(failed)} (see above)")
+        return found
+
+    def _run_once(self, entry: SceneEntry, kind: str) -> tuple[dict[str, Any] | None, float]:
+        """Play one scene in a worker for a ``storyboard`` or a ``script``; its record or None."""
+        problems = checks.find_problems(self.fingerprinter.voice)
+        if problems:
+            raise BuildError(checks.describe(problems))
+        fingerprint = self.fingerprinter.fingerprint(entry)
+        job = Job(entry, fingerprint, float("inf"))
+        spec = {**self._job_spec(job), f"{kind}_only": True}
+        self._result_file(entry).unlink(missing_ok=True)
+        started = time.perf_counter()
+        self.paths.log_dir.mkdir(parents=True, exist_ok=True)
+        log_path = self.paths.log_dir / f"{entry.name}.{kind}.log"
+        with log_path.open("w", encoding="utf-8") as log:
+            process = subprocess.run(
+                [sys.executable, "-m", "pipeline.worker", json.dumps(spec)],
+                cwd=self.root,
+                stdout=None if self.verbose else log,
+                stderr=None if self.verbose else subprocess.STDOUT,
+                env={**os.environ, "PYTHONHASHSEED": "0"},
+                check=False,
+            )
+        result = read_json(self._result_file(entry)) or {}
+        self._result_file(entry).unlink(missing_ok=True)
+        seconds = time.perf_counter() - started
+        if process.returncode == 0 and result.get("status") == "done":
+            return result.get("record") or {}, seconds
+        reason = (
+            f"{result.get('error')}: {result.get('message')}"
+            if result
+            else (f"the process ended with status {process.returncode}")
+        )
+        where = log_path.relative_to(self.root)
+        self.say(f"{self.label(entry)} {kind} FAILED: {reason} (log: {where})")
+        return None, seconds
 
     # -- running workers -------------------------------------------------
 
@@ -494,6 +516,36 @@ class Builder(QualityStep):
         write_json_atomically(state_file, record)
         self.say(f"{self.label(entry)} done in {record.get('render_seconds', 0):.1f} s (cluster)")
         summary.rendered.append(entry.name)
+
+    def report_recordings(self, selection: list[SceneEntry]) -> None:
+        """With VOICE=recorded: name every beat the draft voice spoke for want of a recording."""
+        if self.fingerprinter.voice != "recorded":
+            return
+        records = [(e.name, read_json(self.paths.state_file(e))) for e in selection]
+        records = [
+            (name, record)
+            for name, record in records
+            if ((record or {}).get("voice") or {}).get("mode") == "recorded"
+        ]
+        lines = voice.problems(records)
+        for line in lines:
+            self.say(line)
+        beats = [
+            beat
+            for _, record in records
+            for beat in ((record or {}).get("voice") or {}).get("beats") or []
+        ]
+        counts = {
+            kind: sum(beat.get("source") == kind for beat in beats)
+            for kind in ("recorded", "missing", "stale")
+        }
+        said = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        advice = (
+            "; the draft voice speaks the others (make script lists the files to record)"
+            if lines
+            else ""
+        )
+        self.say(f"recordings: {said} of {len(beats)} beats{advice}")
 
     def _report(self, summary: Summary) -> None:
         parts = [

@@ -26,6 +26,7 @@ from pipeline.lectures import LectureBuilder
 from pipeline.locks import LockBusy, exclusive
 from pipeline.manifest import Manifest, ManifestError, SceneEntry, Section
 from pipeline.qualities import quality
+from pipeline.script import script_name, write_script
 from pipeline.state import Fingerprinter, Paths, scene_status, sweep_leftovers
 
 EXIT_FAILED = 1
@@ -114,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
             default=bool(env("NOWAIT")),
             help="refuse at once if another build of this quality is running (make NOWAIT=1)",
         )
+    script = add("script", "the recording script: each beat's file, text and time")
+    script.add_argument("--scene", default=env("SCENE"), help="only this scene")
+    script.add_argument("--section", default=env("SECTION"), help="only this section")
+    script.add_argument("--verbose", action="store_true", help="manim's output")
+    script.add_argument("--no-wait", action="store_true", default=bool(env("NOWAIT")))
     add("list", "sections and scenes with their state")
     add("plan", "predicted wall time of a full build on N workers (WORKERS=32)")
     sub.add_parser("cluster-worker", help="serve renders to the Dask scheduler SCHEDULER")
@@ -234,6 +240,7 @@ def _run_build(
 ) -> int:
     manifest, chosen = builder.manifest, builder.quality
     summary = builder.build(selection)
+    builder.report_recordings(selection)
     ok = summary.ok
     if args.lectures:
         sections = _sections_of(manifest, {entry.name for entry in selection})
@@ -311,6 +318,39 @@ def _storyboard(args: argparse.Namespace, root: Path) -> int:
     return locked(args, root, lambda: 0 if builder.storyboards(selection) else EXIT_FAILED)
 
 
+def _script(args: argparse.Namespace, root: Path) -> int:
+    """Write the recording script of the selection (make script S=... or N=...)."""
+    chosen = quality(args.quality)
+    manifest = _load(root)
+    selection = _selection(manifest, args.scene, args.section)
+    builder = Builder(root, manifest, chosen, verbose=args.verbose)
+    if args.scene:
+        title = f"{selection[0].name}, {selection[0].title}"
+        number = None
+    elif args.section:
+        section = _section(manifest, args.section)
+        title, number = f"section {section.number}, {section.title}", section.number
+    else:
+        title, number = "the whole course", None
+
+    def run() -> int:
+        found = builder.beats(selection)
+        path, counts = write_script(
+            root,
+            found,
+            name=script_name(args.scene or None, number),
+            title=title,
+            mode=builder.fingerprinter.voice,
+        )
+        total = sum(counts.values())
+        tally = ", ".join(f"{counts[k]} {k}" for k in ("recorded", "missing", "stale"))
+        print(f"recording script of {title}: {path.relative_to(root)}")
+        print(f"  {len(found)} scene(s), {total} beats: {tally}")
+        return 0
+
+    return locked(args, root, run)
+
+
 def _list(args: argparse.Namespace, root: Path) -> int:
     manifest = _load(root)
     chosen = quality(args.quality)
@@ -379,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list(args, root)
         if args.command == "storyboard":
             return _storyboard(args, root)
+        if args.command == "script":
+            return _script(args, root)
         if args.command == "plan":
             return _plan(args, root)
         if args.command == "cluster-worker":

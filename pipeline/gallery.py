@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -72,6 +72,8 @@ class SceneCard(_Timed):
     seconds: float | None
     rendered_at: datetime | None
     inputs: tuple[tuple[str, str, str], ...] = ()  # (name, value, domain) as last rendered
+    voice: str | None = None  # "draft" or "recorded": the voice of its sound, if it has one
+    recordings: tuple[tuple[str, tuple[int, ...]], ...] = ()  # ("missing", beats), ("stale", ...)
 
     @property
     def dom_id(self) -> str:
@@ -171,6 +173,19 @@ def _seconds(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and value > 0 else None
 
 
+def _voice_of(record: dict[str, Any]) -> dict[str, Any]:
+    """The voice of a render and the beats whose recording is missing or stale."""
+    voice = record.get("voice")
+    if not isinstance(voice, dict) or voice.get("mode") in (None, "none"):
+        return {}
+    recordings = tuple(
+        (kind, tuple(int(n) for n in voice.get(kind) or []))
+        for kind in ("missing", "stale")
+        if voice.get(kind)
+    )
+    return {"voice": str(voice["mode"]), "recordings": recordings}
+
+
 class _Collector:
     """Reads the manifest, the state records and the files; writes the ``.vtt`` files."""
 
@@ -217,6 +232,7 @@ class _Collector:
                 for i in (record.get("inputs") or [] if present else [])
                 if isinstance(i, dict)
             ),
+            **_voice_of(record if present else {}),
         )
 
     def lecture(self, section: Section, scenes: list[SceneCard]) -> LectureCard:

@@ -265,6 +265,8 @@ def read_wav(path: Path, shown: str | None = None) -> tuple[int, np.ndarray]:
     name = shown or str(path)
     advice = "save it as a WAV file: PCM 16- or 24-bit, or 32-bit float; mono or stereo"
     try:
+        if path.is_file() and path.stat().st_size == 0:
+            raise VoiceError(f"recording {name} is empty (0 bytes); record it again")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # chunks it skips (cue points, metadata) are fine
             rate, data = wavfile.read(path)
@@ -362,7 +364,8 @@ class Narrator:
             take = find_take(self.root, self.scene, index, text)
             if take.status == "recorded":
                 assert take.found is not None
-                return prepare(*read_wav(self.root / take.found, take.found)), take
+                rate, samples = read_wav(self.root / take.found, take.found)
+                return prepare(samples, rate), take
         if self.mode == "none":
             return None, take
         from scipy.io import wavfile
