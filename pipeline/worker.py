@@ -230,15 +230,17 @@ def voiced(scene_class: type, narrator: Narrator) -> type:
 def hold(scene: Any, seconds: float) -> None:
     """Hold the picture for at least ``seconds``, in whole frames.
 
-    A wait draws whole frames and may draw one fewer than its length would fit
+    A still wait draws whole frames and may draw one fewer than its length would fit
     (it rounds down), so the wait asked for is half a frame longer than the whole
-    frames it must cover.
+    frames it must cover. (A wait with updaters running draws one more frame; a
+    scene played without drawing, for a script or a storyboard, just adds the time.)
     """
     if seconds <= 1e-6:
         return
     rate = float(scene.camera.frame_rate)
     frames = math.ceil(seconds * rate - 1e-6)
-    scene.wait((frames + 0.5) / rate)
+    drawing = not getattr(scene.renderer, "skip_animations", False)
+    scene.wait((frames + (0.5 if drawing else 0.0)) / rate)
 
 
 def narrator_of(job: dict[str, Any], *, listing: bool = False) -> Narrator | None:
