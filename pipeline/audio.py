@@ -57,7 +57,8 @@ def _high_pass(rate: float) -> tuple[np.ndarray, np.ndarray]:
     q, centre = 0.5003270373253953, 38.13547087613982
     k = math.tan(math.pi * centre / rate)
     a0 = 1 + k / q + k * k
-    return np.array([1.0, -2.0, 1.0]), np.array([1.0, 2 * (k * k - 1) / a0, (1 - k / q + k * k) / a0])
+    feedback = [1.0, 2 * (k * k - 1) / a0, (1 - k / q + k * k) / a0]
+    return np.array([1.0, -2.0, 1.0]), np.array(feedback)
 
 
 def k_weighting(rate: float) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -92,7 +93,9 @@ def integrated_loudness(samples: np.ndarray, rate: float) -> float:
     """
     samples = np.asarray(samples, dtype=np.float64)
     if samples.ndim != 1:
-        raise ValueError(f"loudness is measured on one channel; got an array of shape {samples.shape}")
+        raise ValueError(
+            f"loudness is measured on one channel; got an array of shape {samples.shape}"
+        )
     if rate <= 0:
         raise ValueError(f"sample rate must be positive, not {rate}")
     powers = _block_powers(samples, rate)
@@ -146,15 +149,15 @@ def normalise(
     """``samples`` at ``target_lufs`` integrated loudness, sample peaks at most ``ceiling_db``.
 
     The gain that reaches the target is applied, then the limiter; limiting takes a
-    little loudness away, so the pair is applied once more to make it up. Silence is
-    returned as it is.
+    little loudness away, so the pair is applied once more to make it up. A clip that
+    measures as silence (nothing above the gate) only has its peaks limited.
     """
     samples = np.asarray(samples, dtype=np.float64)
     level = samples
     for _ in range(2):
         loudness = integrated_loudness(level, rate)
-        if not math.isfinite(loudness):
-            return level.copy()
+        if not math.isfinite(loudness):  # nothing a listener hears; its peaks still count
+            return limit(level, rate, ceiling_db)
         level = limit(level * 10 ** ((target_lufs - loudness) / 20), rate, ceiling_db)
     return level
 

@@ -273,9 +273,7 @@ def read_wav(path: Path, shown: str | None = None) -> tuple[int, np.ndarray]:
     except IsADirectoryError:
         raise VoiceError(f"recording {name} is a folder, not a WAV file") from None
     except OSError as error:
-        raise VoiceError(
-            f"cannot read recording {name}: {error.strerror or error}"
-        ) from None
+        raise VoiceError(f"cannot read recording {name}: {error.strerror or error}") from None
     except (ValueError, EOFError, IndexError, TypeError) as error:
         detail = str(error).strip().splitlines()
         raise VoiceError(
@@ -300,7 +298,9 @@ def read_wav(path: Path, shown: str | None = None) -> tuple[int, np.ndarray]:
     if not np.all(np.isfinite(samples)):
         raise VoiceError(f"recording {name} holds samples that are not numbers; {advice}")
     if rate < 8000:
-        raise VoiceError(f"recording {name} has a sample rate of {rate} Hz; record at 16 kHz or more")
+        raise VoiceError(
+            f"recording {name} has a sample rate of {rate} Hz; record at 16 kHz or more"
+        )
     if not np.any(np.abs(samples) > 10 ** (-60 / 20)):
         raise VoiceError(f"recording {name} holds only silence; record it again")
     return int(rate), samples
@@ -384,10 +384,7 @@ class Narrator:
     def add(self, text: str, start: float, end: float, clip: Any, take: Take | None) -> None:
         """Record a beat whose cue runs from ``start`` to ``end`` (seconds)."""
         speech = 0.0 if clip is None else len(clip) / SAMPLE_RATE
-        if take is not None:
-            source = take.status
-        else:
-            source = "draft" if self.mode == "draft" else "none"
+        source = take.status if take is not None else ("none" if self.mode == "none" else "draft")
         self.beats.append(
             Beat(
                 len(self.beats) + 1,
@@ -436,9 +433,8 @@ def mux(video: Path, track: np.ndarray, destination: Path) -> None:
             output.mux(packet)
         frame_size = 1024
         for at in range(0, len(track), frame_size):
-            frame = av.AudioFrame.from_ndarray(
-                np.ascontiguousarray(track[None, at : at + frame_size]), format="fltp", layout="mono"
-            )
+            piece = np.ascontiguousarray(track[None, at : at + frame_size])
+            frame = av.AudioFrame.from_ndarray(piece, format="fltp", layout="mono")
             frame.sample_rate = SAMPLE_RATE
             frame.pts = at
             frame.time_base = Fraction(1, SAMPLE_RATE)
@@ -481,4 +477,3 @@ def _quote(text: str, most: int = 60) -> str:
 def seconds_text(seconds: float) -> str:
     minutes, rest = divmod(max(0.0, seconds), 60)
     return f"{int(minutes)}:{rest:04.1f}"
-
