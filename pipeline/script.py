@@ -27,7 +27,7 @@ in the project, one folder per scene. The number in a file's name is the beat's 
 in its scene; the rest is a hash of the beat's text, so a recording stays matched to the
 words it says: when the text changes, the recording counts as stale until it is
 recorded again. Silence before and after the speech is trimmed, and every take is
-brought to the same loudness ({voice.audio.TARGET_LUFS:g} LUFS), so record at a comfortable
+brought to the same loudness ({{target:g}} LUFS), so record at a comfortable
 level without clipping. Then `make VOICE=recorded` uses the recordings; a beat without
 one is spoken by the draft voice and named in the build's report and the gallery.
 """
@@ -54,6 +54,8 @@ def render_script(
     mode: str,
 ) -> tuple[str, Counter[str]]:
     """The script's Markdown, and how many beats are recorded, missing and stale."""
+    from pipeline import audio  # numpy and scipy: only for a script
+
     counts: Counter[str] = Counter()
     body: list[str] = []
     for entry, record in found:
@@ -89,7 +91,7 @@ def render_script(
     head = [
         f"# Recording script: {title}",
         "",
-        HOW_TO_RECORD,
+        HOW_TO_RECORD.format(target=audio.TARGET_LUFS),
         f"Times are those of a build with VOICE={mode}. {total} beats: {tally}.",
         "",
     ]

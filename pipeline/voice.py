@@ -35,11 +35,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from pipeline import audio
+if TYPE_CHECKING:  # numpy and scipy load only where sound is made: the CLI starts fast
+    import numpy as np
 
 MODES = ("none", "draft", "recorded")
 #: The folder, in the project root, of the lecturer's recordings: one folder per scene.
@@ -185,6 +184,8 @@ def environment(mode: str) -> dict[str, Any] | None:
     """What the sound of a build depends on besides the texts: None without a voice."""
     if mode == "none":
         return None
+    from pipeline import audio
+
     return {
         "mode": mode,
         "engine": engine_version(),
@@ -260,6 +261,7 @@ def read_wav(path: Path, shown: str | None = None) -> tuple[int, np.ndarray]:
     Any error is one :class:`VoiceError` naming the file (as ``shown``) and saying what
     to do: not a WAV, a format this reads not, no samples, only silence.
     """
+    import numpy as np
     from scipy.io import wavfile
 
     name = shown or str(path)
@@ -308,6 +310,10 @@ def read_wav(path: Path, shown: str | None = None) -> tuple[int, np.ndarray]:
 
 def prepare(samples: np.ndarray, rate: int) -> np.ndarray:
     """A clip of speech as the track takes it: 48 kHz, trimmed, at the common loudness."""
+    import numpy as np
+
+    from pipeline import audio
+
     clip = audio.resample(samples, rate, SAMPLE_RATE)
     clip = audio.trim_silence(clip, SAMPLE_RATE)
     return audio.normalise(clip, SAMPLE_RATE).astype(np.float32)
@@ -358,6 +364,8 @@ class Narrator:
 
     def speak(self, text: str) -> tuple[np.ndarray | None, Take | None]:
         """The next beat's speech and, in recorded mode, its recording's state."""
+        import numpy as np
+
         index = len(self.beats) + 1
         take = None
         if self.mode == "recorded":
@@ -383,6 +391,8 @@ class Narrator:
 
     def add(self, text: str, start: float, end: float, clip: Any, take: Take | None) -> None:
         """Record a beat whose cue runs from ``start`` to ``end`` (seconds)."""
+        import numpy as np
+
         speech = 0.0 if clip is None else len(clip) / SAMPLE_RATE
         source = take.status if take is not None else ("none" if self.mode == "none" else "draft")
         self.beats.append(
@@ -401,6 +411,8 @@ class Narrator:
 
     def track(self, samples: int) -> np.ndarray:
         """The scene's sound, ``samples`` long: each beat's speech from its cue's start."""
+        import numpy as np
+
         track = np.zeros(samples, dtype=np.float64)
         for beat, clip in zip(self.beats, self.clips, strict=True):
             at = max(0, round(beat.start * SAMPLE_RATE))
@@ -421,6 +433,7 @@ class Narrator:
 def mux(video: Path, track: np.ndarray, destination: Path) -> None:
     """Write ``video``'s picture (its packets copied) with ``track`` as AAC into ``destination``."""
     import av
+    import numpy as np
 
     with av.open(str(video)) as source, av.open(str(destination), "w", format="mp4") as output:
         picture = output.add_stream_from_template(source.streams.video[0])
