@@ -128,7 +128,7 @@ class ZoomingIntoACurve(GraphScene):
         self.curve = VGroup(
             *(
                 self.axes.plot(
-                    self.f, x_range=(run[0], run[-1], w / 400), color=INPUT, stroke_width=5
+                    self.f, x_range=(run[0], run[-1], w / 100), color=INPUT, stroke_width=5
                 )
                 for run in runs
                 if len(run) > 1
