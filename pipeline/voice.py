@@ -381,9 +381,13 @@ class Narrator:
         wav = synthesise(text, self.cache_dir)
         try:
             rate, data = wavfile.read(wav)
-        except (OSError, ValueError) as error:  # a damaged cache entry: make it again
+        except (OSError, ValueError):  # a damaged cache entry (a disk gone bad): make it again
             wav.unlink(missing_ok=True)
-            raise VoiceError(f"the draft speech cache {wav} was unreadable ({error})") from None
+            wav = synthesise(text, self.cache_dir)
+            try:
+                rate, data = wavfile.read(wav)
+            except (OSError, ValueError) as error:
+                raise VoiceError(f"espeak-ng's speech in {wav} is unreadable ({error})") from None
         samples = data.astype(np.float64) / 2**15 if data.dtype == np.int16 else data
         if data.size == 0 or not np.any(samples):
             return np.zeros(0, dtype=np.float32), take  # nothing to say (punctuation only)

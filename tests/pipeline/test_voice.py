@@ -434,3 +434,13 @@ def test_the_draft_voice_says_symbols_in_words():
     assert voice.speakable("∂f/∂x = 2x − 1, x² ≈ 0.5") == (
         "partial f/ partial x = 2x minus 1, x squared is about 0.5"
     )
+
+
+def test_a_damaged_draft_speech_cache_entry_is_made_again(tmp_path: Path):
+    narrator = voice.Narrator("draft", "Scene", tmp_path, tmp_path / "cache")
+    first, _ = narrator.speak("The sum is eleven.")
+    (cached,) = (tmp_path / "cache").glob("*.wav")
+    cached.write_bytes(b"half a file")  # e.g. a disk that filled up under another tool
+    again, _ = narrator.speak("The sum is eleven.")
+    assert first is not None and again is not None and np.array_equal(first, again)
+    assert first.size > voice.SAMPLE_RATE // 2  # about a second of speech
