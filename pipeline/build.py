@@ -124,6 +124,8 @@ class Builder(QualityStep):
             record = read_json(self.paths.state_file(entry)) or {}
             expected = float(record.get("render_seconds", float("inf")))
             video = record.get("duration")
+            if ((record.get("voice") or {}).get("mode") or "none") != self.fingerprinter.voice:
+                video = None  # speech changes how long the video is: its last length is no guide
             pending.append(Job(entry, fingerprint, expected, float(video) if video else None))
         pending.sort(key=lambda job: (-job.expected_seconds, job.entry.index))
         return pending, current
