@@ -146,9 +146,7 @@ class Builder(QualityStep):
             for entry in current:
                 self.say(f"{self.label(entry)} up to date")
         if pending:
-            problems = checks.find_problems(self.fingerprinter.voice)
-            if problems:
-                raise BuildError(checks.describe(problems))
+            self._check_system()
             if self.cluster is not None:
                 self._run_on_cluster(pending, summary)
             else:
@@ -183,6 +181,7 @@ class Builder(QualityStep):
 
     def storyboards(self, selection: list[SceneEntry]) -> bool:
         """Write each scene's storyboard without rendering its video; True if all were written."""
+        self._check_system()
         ok = True
         for entry in selection:
             self.say(f"{self.label(entry)} storyboard ...")
@@ -201,6 +200,7 @@ class Builder(QualityStep):
 
         Raises :class:`BuildError` naming the scenes that could not be played.
         """
+        self._check_system()
         found = []
         failed = []
         for entry in selection:
@@ -213,11 +213,14 @@ class Builder(QualityStep):
             raise BuildError(f"could not list the beats of {', '.join(failed)} (see above)")
         return found
 
-    def _run_once(self, entry: SceneEntry, kind: str) -> tuple[dict[str, Any] | None, float]:
-        """Play one scene in a worker for a ``storyboard`` or a ``script``; its record or None."""
+    def _check_system(self) -> None:
+        """Stop before any render if the system lacks what manim (or the voice) needs."""
         problems = checks.find_problems(self.fingerprinter.voice)
         if problems:
             raise BuildError(checks.describe(problems))
+
+    def _run_once(self, entry: SceneEntry, kind: str) -> tuple[dict[str, Any] | None, float]:
+        """Play one scene in a worker for a ``storyboard`` or a ``script``; its record or None."""
         fingerprint = self.fingerprinter.fingerprint(entry)
         job = Job(entry, fingerprint, float("inf"))
         spec = {**self._job_spec(job), f"{kind}_only": True}
