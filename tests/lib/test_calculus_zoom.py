@@ -43,6 +43,21 @@ def test_a_cubic_gap_matches_scipys_maximum_of_the_distance() -> None:
     assert chord_gap(f, a, b, samples=2001) == pytest.approx(-best.fun, rel=1e-5)
 
 
+def test_a_cubic_gap_is_the_exact_maximum_not_the_best_sample() -> None:
+    # -0.5x^3 + 2.25x^2 - 3 over [-3.5, 0.5]: the chord's slope is -12.125, and the gap is
+    # largest where f' = -1.5x^2 + 4.5x equals it, x = (4.5 - sqrt(93)) / 3, by hand.
+    def f(x: float) -> float:
+        return -0.5 * x**3 + 2.25 * x**2 - 3
+
+    a, b = -3.5, 0.5
+    slope = (f(b) - f(a)) / (b - a)
+    assert slope == pytest.approx(-12.125)
+    x = (4.5 - math.sqrt(93)) / 3
+    exact = abs(f(a) + slope * (x - a) - f(x))
+    assert chord_gap(f, a, b) == pytest.approx(exact, rel=1e-10)
+    assert round(chord_gap(f, a, b), 5) == 18.21702  # what the screen shows
+
+
 @given(finite, finite, finite, widths)
 def test_a_straight_line_has_no_gap_from_its_chord(slope, intercept, a, width) -> None:
     gap = chord_gap(lambda x: slope * x + intercept, a, a + width)
